@@ -1,0 +1,46 @@
+package io.preemptscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The preemptscope command line: subcommands, shared exit codes, no stack traces. */
+@Command(
+        name = "preemptscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Reconstructs and checks Go goroutine preemption from strace logs and Go runtime traces.",
+        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            " 0:ok",
+            " 1:findings or checks at or above the requested threshold",
+            " 2:usage error",
+            " 3:bad or unreadable input",
+            " 4:capture failure"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("preemptscope: internal error: " + ex);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        return cmd;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+}

@@ -1,0 +1,193 @@
+package io.preemptscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.preemptscope.output.EventJsonWriter;
+import io.preemptscope.output.EventTextWriter;
+import io.preemptscope.output.StatsTextWriter;
+import io.preemptscope.stats.StraceStats;
+import io.preemptscope.stats.StraceStatsCollector;
+import io.preemptscope.strace.ProblemSink;
+import io.preemptscope.strace.StraceInputException;
+import io.preemptscope.strace.StraceInputs;
+import io.preemptscope.strace.StraceReader;
+import io.preemptscope.strace.event.StraceEvent;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code preemptscope parse}: reads captures completely and prints their events or counts. */
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Parse strace captures and print their events (JSON Lines by default) or, with --stats, their counts.",
+            "INPUT is a file (plain, gzip, xz or zstd), a directory of -ff files, or an -ff prefix;"
+                    + " several inputs of one run are merged in timestamp order."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {" 0:ok", " 2:usage error", " 3:bad input (with --strict) or unreadable file"})
+public final class ParseCommand implements Callable<Integer> {
+
+    enum Format { jsonl, json, text }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "jsonl (default for events), json (default for --stats) or text.")
+    Format format;
+
+    @Option(names = "--stats", description = "Print counts instead of events.")
+    boolean stats;
+
+    @Option(names = "--strict", description = "Stop at the first line that is not strace output (exit status 3).")
+    boolean strict;
+
+    @Option(names = "--max-reported", paramLabel = "N", defaultValue = "50",
+            description = "Report at most N unparsable lines on stderr (all are counted; default ${DEFAULT-VALUE}).")
+    int maxReported;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Capture files, -ff directories or -ff prefixes.")
+    List<Path> inputs;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
+        List<StraceInputs.InputFile> files;
+        try {
+            files = StraceInputs.expand(inputs);
+        } catch (StraceInputException e) {
+            err.println("preemptscope: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        try (StraceReader reader = new StraceReader(files, reporter);
+                Progress progress = Progress.forFiles(files, reader::bytesRead)) {
+            int status = stats ? printStats(reader, progress) : printEvents(reader, progress);
+            reporter.summarize();
+            if (status == ExitCodes.OK && reporter.nothingParsed(reader)) {
+                err.println("preemptscope: no strace output found in the input");
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            return status;
+        } catch (StraceInputException e) {
+            err.println("preemptscope: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("preemptscope: cannot read input: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    private int printStats(StraceReader reader, Progress progress) throws IOException, StraceInputException {
+        StraceStatsCollector collector = new StraceStatsCollector();
+        for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
+            collector.accept(e);
+            progress.tick();
+        }
+        StraceStats result = collector.result(reader.files());
+        if (format == Format.text) {
+            StatsTextWriter.write(result, spec.commandLine().getOut());
+        } else {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(mapper.writeValueAsString(result));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private int printEvents(StraceReader reader, Progress progress) throws IOException, StraceInputException {
+        if (format == Format.text) {
+            EventTextWriter writer = new EventTextWriter(spec.commandLine().getOut());
+            for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
+                writer.write(e);
+                progress.tick();
+            }
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+        OutputStream out = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        try (EventJsonWriter writer = new EventJsonWriter(new NonClosing(out), format != Format.json)) {
+            for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
+                writer.write(e);
+                progress.tick();
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Keeps stdout open when the JSON generator closes. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /** Lenient mode reports and counts; strict mode stops at the first problem. */
+    static final class ProblemReporter implements ProblemSink {
+        private final PrintWriter err;
+        private final boolean strict;
+        private final int max;
+        private long reported;
+        private long total;
+
+        ProblemReporter(PrintWriter err, boolean strict, int max) {
+            this.err = err;
+            this.strict = strict;
+            this.max = max;
+        }
+
+        @Override
+        public void report(io.preemptscope.strace.ReadProblem problem) throws StraceInputException {
+            if (strict && !problem.warning()) {
+                throw new StraceInputException(problem.describe());
+            }
+            total++;
+            if (reported < max || problem.warning()) {
+                reported++;
+                err.println((problem.warning() ? "warning: " : "") + problem.describe());
+            }
+        }
+
+        void summarize() {
+            if (total > reported) {
+                err.println("preemptscope: " + (total - reported) + " more unparsable lines not shown (see --max-reported)");
+            }
+            err.flush();
+        }
+
+        boolean nothingParsed(StraceReader reader) {
+            long lines = 0;
+            long unparsed = 0;
+            for (var f : reader.files()) {
+                lines += f.counts().lines();
+                unparsed += f.counts().unparsed() + f.counts().truncated();
+            }
+            return lines > 0 && unparsed == lines;
+        }
+    }
+}

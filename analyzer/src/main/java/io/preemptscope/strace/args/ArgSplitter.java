@@ -1,0 +1,74 @@
+package io.preemptscope.strace.args;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits an argument text at its top-level commas, never inside strings, brackets, decorations
+ * or comments: {@code 3, "a, b", {x=1, y=2}} gives three arguments.
+ */
+public final class ArgSplitter {
+    private ArgSplitter() {}
+
+    public static List<String> split(String args) {
+        List<String> out = new ArrayList<>();
+        if (args.isBlank()) {
+            return out;
+        }
+        int depth = 0;
+        int start = 0;
+        int n = args.length();
+        for (int i = 0; i < n; i++) {
+            char c = args.charAt(i);
+            switch (c) {
+                case '"' -> i = skipString(args, i);
+                case '(', '[', '{' -> depth++;
+                case ')', ']', '}' -> depth = Math.max(0, depth - 1);
+                case '<' -> i = skipDecoration(args, i);
+                case '/' -> {
+                    if (i + 1 < n && args.charAt(i + 1) == '*') {
+                        int end = args.indexOf("*/", i + 2);
+                        i = end < 0 ? n - 1 : end + 1;
+                    }
+                }
+                case ',' -> {
+                    if (depth == 0) {
+                        out.add(args.substring(start, i).strip());
+                        start = i + 1;
+                    }
+                }
+                default -> { }
+            }
+        }
+        out.add(args.substring(start).strip());
+        return out;
+    }
+
+    private static int skipString(String s, int open) {
+        for (int i = open + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return s.length() - 1;
+    }
+
+    private static int skipDecoration(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<') {
+                depth++;
+            } else if (c == '>') {
+                if (--depth == 0) {
+                    return i;
+                }
+            }
+        }
+        // an unmatched '<' is an ordinary character
+        return open;
+    }
+}

@@ -1,0 +1,3 @@
+module sample/echo
+
+go 1.19

@@ -1,0 +1,3 @@
+module sample/pipeblock
+
+go 1.19

@@ -1,0 +1,3 @@
+module sample/spin
+
+go 1.19
