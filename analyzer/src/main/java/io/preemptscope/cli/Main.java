@@ -30,6 +30,9 @@ public final class Main implements Runnable {
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
+        // results can be gigabytes of JSON Lines: a large buffer, flushed by each command at its end
+        cmd.setOut(new PrintWriter(new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)));
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("preemptscope: internal error: " + ex);

@@ -12,9 +12,7 @@ import io.preemptscope.strace.StraceInputException;
 import io.preemptscope.strace.StraceInputs;
 import io.preemptscope.strace.StraceReader;
 import io.preemptscope.strace.event.StraceEvent;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,8 +117,8 @@ public final class ParseCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-        OutputStream out = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
-        try (EventJsonWriter writer = new EventJsonWriter(new NonClosing(out), format != Format.json)) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (EventJsonWriter writer = new EventJsonWriter(out, format != Format.json)) {
             for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
                 writer.write(e);
                 progress.tick();
@@ -128,23 +126,6 @@ public final class ParseCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** Keeps stdout open when the JSON generator closes. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 
     /** Lenient mode reports and counts; strict mode stops at the first problem. */

@@ -16,7 +16,7 @@ import io.preemptscope.strace.event.Timestamp;
 import io.preemptscope.strace.record.SyscallResult;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -31,8 +31,9 @@ public final class EventJsonWriter implements Closeable {
     private final JsonGenerator json;
     private final boolean lines;
 
-    public EventJsonWriter(OutputStream out, boolean jsonLines) throws IOException {
-        this.json = new JsonFactory().createGenerator(out);
+    public EventJsonWriter(Writer out, boolean jsonLines) throws IOException {
+        // the caller owns the writer: closing this writer only flushes it
+        this.json = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.lines = jsonLines;
         if (jsonLines) {
             json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));

@@ -99,14 +99,16 @@ public final class FileEventReader {
             previous = null;
             return;
         }
-        if (parsed.truncated()) {
+        boolean openAtEnd = parsed.error() != null;
+        if (openAtEnd) {
             counts.truncated++;
             problems.report(new ReadProblem(file, parsed.firstLine(), parsed.error(), parsed.text(), true));
         }
         StraceRecord r = parsed.record();
         SourceRef source = new SourceRef(file, parsed.firstLine());
         Timestamp ts = clock.read(r.timestamp(), r.relative());
-        if (r.isEntryHalf()) {
+        if (r.isEntryHalf() && !openAtEnd) {
+            // an open call at the end of a capture carries no "<unfinished ...>" of its own
             counts.unfinishedLines++;
         }
         if (r.resumedHead()) {

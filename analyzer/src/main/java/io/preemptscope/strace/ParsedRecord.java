@@ -9,7 +9,8 @@ import io.preemptscope.strace.record.StraceRecord;
  * @param text the record's text (physical lines joined where strace's output was spliced)
  * @param firstLine the line the record starts on
  * @param lastLine the line it ends on (greater than firstLine only for spliced records)
- * @param error what was expected, when record is null
+ * @param error what was expected, when record is null; with a record, why it was read as an
+ *     open call at the end of the capture
  * @param truncated the record is the input's last line and has no newline
  */
 public record ParsedRecord(

@@ -118,9 +118,11 @@ message
     | PROCESS_MSG
     ;
 
+// -c rows: "% time, seconds, usecs/call, calls [, errors], syscall" (strace's default columns)
+// or, with -U, the name first and at least two figures after it
 summaryRow
-    : (DECIMAL | INT)+ word
-    | word (DECIMAL | INT)+
+    : DECIMAL DECIMAL (DECIMAL | INT)+ word
+    | word (DECIMAL | INT) (DECIMAL | INT)+
     ;
 
 // the head keywords of '+++' lines are names too where a name is expected (the execve row of -c)
