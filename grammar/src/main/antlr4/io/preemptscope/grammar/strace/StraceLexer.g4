@@ -70,6 +70,8 @@ mode ARGS;
 A_UNFINISHED : ' '* '<unfinished ...>' ;
 A_DETACHED   : ' '* '<detached ...>' ;
 A_STRING     : '"' STRING_BODY '"' ;
+// strace closes every string it prints; an unclosed one is damage, which no parser rule accepts
+A_UNCLOSED_STRING : '"' STRING_BODY ;
 A_COMMENT    : '/*' .*? '*/' ;
 A_DECO       : '<' DECO_BODY '>' ;
 A_LPAREN     : '(' -> pushMode(ARGS) ;
