@@ -1,0 +1,68 @@
+package io.preemptscope.model.anomaly;
+
+/**
+ * The anomaly catalogue of preemption-model.md §7: stable ids, the rule each one breaks and where
+ * the rule is written down. Ids never change once published; the JSON output uses them.
+ */
+public enum AnomalyId {
+    PREEMPT_LATENCY_EXCEEDED(Severity.WARNING, "§7 A1; §1.6, §1.9, §3.2",
+            "a time slice must be preempted within forcePreemptNS + 2·(sysmon delay + slack)"),
+    COOP_STARVATION(Severity.WARNING, "§7 A2; §4.2",
+            "without async preemption only a function prologue can stop a goroutine, so a call-free loop holds its P"),
+    SYSMON_SCHEDULE_VIOLATION(Severity.WARNING, "§7 A5; §1.2",
+            "sysmon sleeps 20 µs for 51 rounds, then doubles up to 10 ms, and restarts at 20 µs"),
+    SIGURG_COALESCED(Severity.WARNING, "§7 B8; §5.2, §2.2",
+            "a standard signal already pending is not queued again; from go1.14.1 preemptM sends only while m.signalPending is 0"),
+    SIGURG_LOST(Severity.WARNING, "§7 B9; §3.1",
+            "SIGURG is never blocked on Go threads, so a pending one is delivered on the next return to user space"),
+    SIGURG_STORM(Severity.WARNING, "§7 B11",
+            "more than 1,000 SIGURG/s to one thread, or 10,000/s to the process, sustained for 100 ms"),
+    SIGURG_UNDER_ASYNCPREEMPTOFF(Severity.ERROR, "§7 B12; §2.4",
+            "with GODEBUG=asyncpreemptoff=1 the runtime sends no tgkill(SIGURG)"),
+    SIGURG_IN_GO113(Severity.WARNING, "§7 B13; §2.1",
+            "go1.13 has no preemptM: its threads never send SIGURG"),
+    EXTERNAL_SIGURG(Severity.INFO, "§7 B14; §3.2",
+            "a SIGURG not sent by the process itself with tgkill is not runtime preemption"),
+    SIGURG_TO_SYSCALL_THREAD(Severity.INFO, "§7 B16; §1.6, §2.1",
+            "the runtime signals only Ms running Go code; a syscall is interrupted only by the tgkill/entersyscall race"),
+    SIGNAL_DELIVERY_LATENCY(Severity.INFO, "§7 B17",
+            "a signal sent with tgkill is delivered when the target next runs"),
+    EINTR_DESPITE_SA_RESTART(Severity.ERROR, "§7 C18; §5.5",
+            "with SA_RESTART the kernel restarts an ERESTARTSYS syscall; a direct -EINTR comes from the filesystem or driver"),
+    EINTR_NOT_RETRIED(Severity.WARNING, "§7 C19; §5.7",
+            "EINTR that reaches the program must be retried by the caller"),
+    EPOLL_EINTR_NOT_RETRIED(Severity.WARNING, "§7 C20; §5.5, §5.7",
+            "epoll_wait never restarts, so the caller must loop on EINTR"),
+    ALWAYS_EINTR_INTERRUPTED(Severity.INFO, "§7 C21; §5.5",
+            "nanosleep, futex with timeout, poll, select and epoll always return EINTR when a handler runs"),
+    RESTART_MISMATCH(Severity.ERROR, "§7 C22; §5.5",
+            "ERESTARTSYS with an SA_RESTART handler restarts; ERESTARTNOHAND and ERESTART_RESTARTBLOCK give EINTR"),
+    HANDLER_FLAGS_VIOLATION(Severity.WARNING, "§7 C23; §3.1",
+            "Go installs its handlers with SA_ONSTACK|SA_RESTART; a handler without them breaks Go's assumptions"),
+    RESTART_STORM(Severity.WARNING, "§7 C24",
+            "one logical syscall restarted again and again by preemption signals");
+
+    private final Severity severity;
+    private final String citation;
+    private final String rule;
+
+    AnomalyId(Severity severity, String citation, String rule) {
+        this.severity = severity;
+        this.citation = citation;
+        this.rule = rule;
+    }
+
+    /** The severity the catalogue gives; a finding may raise or lower it with reason. */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** Where in ../shared/docs/preemption-model.md the rule is stated and cited. */
+    public String citation() {
+        return "preemption-model.md " + citation;
+    }
+
+    public String rule() {
+        return rule;
+    }
+}

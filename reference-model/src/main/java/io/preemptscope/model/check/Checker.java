@@ -1,0 +1,70 @@
+package io.preemptscope.model.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Replays observations against the model and says which rule each one breaks. Deterministic:
+ * the same observations in the same order give the same violations.
+ *
+ * <p>Each concern is a rule set of its own; an observation goes to every rule set that handles it.
+ */
+public final class Checker {
+    private final List<Violation> found = new ArrayList<>();
+    private final SignalRules signals;
+    private final InterruptRules interrupts;
+    private final SysmonRules sysmon;
+    private final RunRules runs;
+
+    public Checker(CheckerSettings settings) {
+        this.signals = new SignalRules(settings, found::add);
+        this.interrupts = new InterruptRules(settings, found::add);
+        this.sysmon = new SysmonRules(found::add);
+        this.runs = new RunRules(settings, found::add);
+    }
+
+    public void observe(Observation o) {
+        if (o instanceof Observation.SignalSent s) {
+            signals.sent(s);
+        } else if (o instanceof Observation.SignalDelivered d) {
+            signals.delivered(d);
+            interrupts.delivered(d);
+        } else if (o instanceof Observation.SignalReturned r) {
+            signals.returned(r);
+            interrupts.returned(r);
+        } else if (o instanceof Observation.SyscallEntered e) {
+            signals.entered(e);
+            interrupts.entered(e);
+        } else if (o instanceof Observation.SyscallInterrupted i) {
+            interrupts.interrupted(i);
+        } else if (o instanceof Observation.HandlerInstalled h) {
+            interrupts.installed(h);
+        } else if (o instanceof Observation.SysmonSlept s) {
+            sysmon.slept(s);
+        } else if (o instanceof Observation.UserRun r) {
+            runs.ran(r);
+        } else if (o instanceof Observation.ThreadExited x) {
+            signals.exited(x);
+        }
+    }
+
+    /** Ends the replay: rules that wait for something that never came decide now. */
+    public List<Violation> finish() {
+        interrupts.finish();
+        signals.finish();
+        sysmon.finish();
+        List<Violation> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingLong(Violation::timeNs).thenComparing(v -> v.id().name()));
+        return sorted;
+    }
+
+    /** Checks a whole sequence at once. */
+    public static List<Violation> check(CheckerSettings settings, Iterable<? extends Observation> observations) {
+        Checker checker = new Checker(settings);
+        for (Observation o : observations) {
+            checker.observe(o);
+        }
+        return checker.finish();
+    }
+}

@@ -1,0 +1,196 @@
+package io.preemptscope.model.check;
+
+import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.model.signal.InterruptClass;
+import io.preemptscope.model.signal.InterruptOutcome;
+import io.preemptscope.model.signal.SignalHandler;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Syscalls interrupted by signals (preemption-model.md §5.5–5.7): the restart table, EINTR that
+ * reaches the program, its retry, and restart storms.
+ */
+final class InterruptRules {
+    private static final String SIGURG = "SIGURG";
+    /** A direct EINTR and the SIGURG delivery it belongs to are this close on one thread. */
+    private static final long EINTR_SIGNAL_WINDOW_NS = 1_000_000L;
+
+    private final CheckerSettings settings;
+    private final ViolationSink sink;
+    private final Map<String, SignalHandler> handlers = new HashMap<>();
+    private final Map<Integer, Observation.SyscallInterrupted> interrupted = new HashMap<>();
+    private final Map<Integer, Awaiting> awaitingReturn = new HashMap<>();
+    private final Map<Integer, RetryWait> retryWaits = new HashMap<>();
+    private final Map<Integer, Observation.SyscallInterrupted> directEintr = new HashMap<>();
+    private final Map<Integer, Long> lastSigurg = new HashMap<>();
+    private final Map<Integer, RestartChain> chains = new HashMap<>();
+
+    InterruptRules(CheckerSettings settings, ViolationSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+    }
+
+    void installed(Observation.HandlerInstalled h) {
+        SignalHandler before = handlers.put(h.signal(), h.handler());
+        SignalHandler now = h.handler();
+        boolean wasGoStyle = before != null && before.runsCode() && before.saRestart() && before.saOnstack();
+        if (wasGoStyle && now.runsCode() && (!now.saRestart() || !now.saOnstack())) {
+            sink.add(new Violation(AnomalyId.HANDLER_FLAGS_VIOLATION, AnomalyId.HANDLER_FLAGS_VIOLATION.severity(),
+                    h.tid(), h.timeNs(), List.of(h.ref()),
+                    "the " + h.signal() + " handler was replaced by one without "
+                            + (now.saRestart() ? "SA_ONSTACK" : "SA_RESTART")
+                            + (now.saRestart() ? "" : ": interrupted syscalls now fail with EINTR (golang/go#20400)")));
+        }
+    }
+
+    void interrupted(Observation.SyscallInterrupted i) {
+        InterruptClass cls = InterruptClass.of(i.syscall(), i.timeout());
+        if (i.code() != null) {
+            interrupted.put(i.tid(), i);
+            return;
+        }
+        if (cls == InterruptClass.RESTARTABLE && sigurgRestarts()) {
+            Long last = lastSigurg.get(i.tid());
+            if (last != null && i.timeNs() - last <= EINTR_SIGNAL_WINDOW_NS) {
+                eintrDespiteRestart(i);
+            } else {
+                directEintr.put(i.tid(), i);
+            }
+        }
+        awaitRetry(i, cls);
+    }
+
+    void delivered(Observation.SignalDelivered d) {
+        if (!SIGURG.equals(d.signal())) {
+            return;
+        }
+        lastSigurg.put(d.tid(), d.timeNs());
+        Observation.SyscallInterrupted direct = directEintr.remove(d.tid());
+        if (direct != null && d.timeNs() - direct.timeNs() <= EINTR_SIGNAL_WINDOW_NS) {
+            eintrDespiteRestart(direct);
+        }
+        Observation.SyscallInterrupted i = interrupted.remove(d.tid());
+        if (i != null) {
+            SignalHandler h = handlers.getOrDefault(SIGURG, SignalHandler.GO_RUNTIME);
+            InterruptOutcome expected = i.code().outcome(h.runsCode(), h.saRestart());
+            awaitingReturn.put(d.tid(), new Awaiting(i, expected));
+        }
+    }
+
+    void returned(Observation.SignalReturned r) {
+        Awaiting a = awaitingReturn.remove(r.tid());
+        if (a == null) {
+            return;
+        }
+        Observation.SyscallInterrupted i = a.interrupted;
+        if (a.expected == InterruptOutcome.RESTARTED && r.eintr()) {
+            sink.add(new Violation(AnomalyId.RESTART_MISMATCH, Severity.ERROR, r.tid(), r.timeNs(),
+                    List.of(r.ref(), i.ref()),
+                    i.syscall() + " left " + i.code() + " and the SIGURG handler has SA_RESTART, so the kernel should"
+                            + " have restarted it, yet the program got EINTR: the handler's flags changed"));
+        } else if (a.expected == InterruptOutcome.EINTR && r.restoredSyscall()) {
+            sink.add(new Violation(AnomalyId.RESTART_MISMATCH, Severity.ERROR, r.tid(), r.timeNs(),
+                    List.of(r.ref(), i.ref()),
+                    i.syscall() + " left " + i.code() + ", which gives EINTR once a handler ran, yet it was restarted"));
+        }
+        if (a.expected == InterruptOutcome.EINTR || r.eintr()) {
+            sink.add(new Violation(AnomalyId.ALWAYS_EINTR_INTERRUPTED, Severity.INFO, r.tid(), r.timeNs(),
+                    List.of(i.ref(), r.ref()),
+                    i.syscall() + " was interrupted (" + i.code() + ") and returns EINTR to its caller"
+                            + (runtimeInternal(i.syscall()) ? "; the Go runtime ignores it there" : "")));
+            awaitRetry(i, InterruptClass.of(i.syscall(), i.timeout()));
+        } else if (a.expected == InterruptOutcome.RESTARTED) {
+            RestartChain chain = chains.get(r.tid());
+            if (chain != null && chain.key.equals(i.key())) {
+                chain.count++;
+            } else {
+                chain = new RestartChain(i, 1);
+                chains.put(r.tid(), chain);
+            }
+            if (chain.count == settings.restartStormCount()) {
+                sink.add(new Violation(AnomalyId.RESTART_STORM, Severity.WARNING, r.tid(), chain.first.timeNs(),
+                        List.of(chain.first.ref(), r.ref()),
+                        i.syscall() + " on thread " + r.tid() + " was interrupted and restarted "
+                                + chain.count + " times in a row by SIGURG"));
+            }
+        }
+    }
+
+    void entered(Observation.SyscallEntered e) {
+        RestartChain chain = chains.get(e.tid());
+        if (chain != null && !chain.key.equals(e.key()) && !e.syscall().equals("rt_sigreturn")) {
+            chains.remove(e.tid());
+        }
+        RetryWait w = retryWaits.get(e.tid());
+        if (w == null || e.syscall().equals("rt_sigreturn")) {
+            return;
+        }
+        if (e.key().equals(w.interrupted.key())) {
+            retryWaits.remove(e.tid());
+            return;
+        }
+        boolean epoll = w.cls == InterruptClass.NEVER_RESTARTED && w.interrupted.syscall().startsWith("epoll");
+        if (!epoll || e.timeNs() > w.interrupted.timeNs() + settings.retryWindowNs()) {
+            retryWaits.remove(e.tid());
+            notRetried(w, e.ref(), epoll ? "no epoll wait on the same descriptor followed within "
+                    + settings.retryWindowNs() / 1_000_000 + " ms" : "the next syscall was " + e.syscall());
+        }
+    }
+
+    void finish() {
+        // a capture that ends right after an EINTR says nothing about the retry
+        retryWaits.clear();
+    }
+
+    private void awaitRetry(Observation.SyscallInterrupted i, InterruptClass cls) {
+        if (runtimeInternal(i.syscall())) {
+            return;
+        }
+        retryWaits.put(i.tid(), new RetryWait(i, cls));
+    }
+
+    private void notRetried(RetryWait w, long evidence, String what) {
+        Observation.SyscallInterrupted i = w.interrupted;
+        boolean epoll = i.syscall().startsWith("epoll");
+        AnomalyId id = epoll ? AnomalyId.EPOLL_EINTR_NOT_RETRIED : AnomalyId.EINTR_NOT_RETRIED;
+        sink.add(new Violation(id, id.severity(), i.tid(), i.timeNs(), List.of(i.ref(), evidence),
+                i.syscall() + " on thread " + i.tid() + " failed with EINTR and was not retried: " + what));
+    }
+
+    private void eintrDespiteRestart(Observation.SyscallInterrupted i) {
+        boolean stdlibRetries = settings.profile().stdlibRetriesPollEintr();
+        sink.add(new Violation(AnomalyId.EINTR_DESPITE_SA_RESTART,
+                stdlibRetries ? Severity.WARNING : Severity.ERROR, i.tid(), i.timeNs(), List.of(i.ref()),
+                i.syscall() + " returned EINTR itself next to a SIGURG although the handler has SA_RESTART:"
+                        + " the filesystem or driver does not restart"
+                        + (stdlibRetries ? "" : ", and " + settings.profile().label() + "'s standard library does not retry")));
+    }
+
+    private boolean sigurgRestarts() {
+        return handlers.getOrDefault(SIGURG, SignalHandler.GO_RUNTIME).saRestart();
+    }
+
+    /** The runtime's own sleeps ignore EINTR by design (§5.7): futexsleep, usleep. */
+    private static boolean runtimeInternal(String syscall) {
+        return syscall.equals("futex") || syscall.equals("nanosleep") || syscall.equals("clock_nanosleep");
+    }
+
+    private record Awaiting(Observation.SyscallInterrupted interrupted, InterruptOutcome expected) {}
+
+    private record RetryWait(Observation.SyscallInterrupted interrupted, InterruptClass cls) {}
+
+    private static final class RestartChain {
+        final String key;
+        final Observation.SyscallInterrupted first;
+        int count;
+
+        RestartChain(Observation.SyscallInterrupted first, int count) {
+            this.key = first.key();
+            this.first = first;
+            this.count = count;
+        }
+    }
+}

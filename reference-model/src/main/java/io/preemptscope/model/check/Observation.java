@@ -1,0 +1,74 @@
+package io.preemptscope.model.check;
+
+import io.preemptscope.model.signal.RestartCode;
+import io.preemptscope.model.signal.SignalHandler;
+
+/**
+ * What a capture shows, in the model's terms. Each observation carries the time in ns on the
+ * capture's clock and an opaque {@code ref} the caller maps back to its evidence (a file and line);
+ * the model never looks inside it.
+ */
+public sealed interface Observation {
+    long timeNs();
+
+    long ref();
+
+    /** tgkill/tkill/kill by a thread of the observed process. */
+    record SignalSent(long timeNs, long ref, int sender, int targetTid, String signal) implements Observation {}
+
+    /**
+     * A signal delivered to a thread.
+     *
+     * @param fromProcess sent by the process itself with tgkill (si_code SI_TKILL, si_pid = own pid)
+     */
+    record SignalDelivered(long timeNs, long ref, int tid, String signal, boolean fromProcess) implements Observation {}
+
+    /**
+     * rt_sigreturn: the handler ended.
+     *
+     * @param eintr the restored register holds -EINTR: the interrupted syscall fails with EINTR
+     * @param restoredSyscall the restored register holds the number of the interrupted syscall
+     *     (it is being re-executed); false when unknown
+     */
+    record SignalReturned(long timeNs, long ref, int tid, boolean eintr, boolean restoredSyscall)
+            implements Observation {}
+
+    /**
+     * A syscall entered by a thread (every one: retries and runs are judged from these).
+     *
+     * @param key what makes two calls "the same call" for retry purposes: name and first argument
+     */
+    record SyscallEntered(long timeNs, long ref, int tid, String syscall, String key) implements Observation {}
+
+    /**
+     * A syscall that a signal interrupted: it left a restart code, or returned -1 EINTR itself.
+     *
+     * @param code the restart code, or null for a direct -1 EINTR
+     * @param timeout for futex: whether the wait had a timeout
+     */
+    record SyscallInterrupted(long timeNs, long ref, int tid, String syscall, String key, RestartCode code,
+            boolean timeout) implements Observation {}
+
+    /** rt_sigaction installing a new disposition. */
+    record HandlerInstalled(long timeNs, long ref, int tid, String signal, SignalHandler handler)
+            implements Observation {}
+
+    /** One sleep of the sysmon thread: requested and actual length. */
+    record SysmonSlept(long timeNs, long ref, int tid, long requestedNs, long actualNs) implements Observation {}
+
+    /**
+     * A stretch in which a thread ran in user space without entering the kernel.
+     *
+     * @param timeNs when it began (the previous syscall returned)
+     * @param endNs when it ended (the next syscall or signal delivery)
+     * @param sigurgSent SIGURG sent to the thread during the stretch
+     */
+    record UserRun(long timeNs, long ref, int tid, long endNs, int sigurgSent) implements Observation {
+        public long lengthNs() {
+            return endNs - timeNs;
+        }
+    }
+
+    /** A thread ended. */
+    record ThreadExited(long timeNs, long ref, int tid) implements Observation {}
+}

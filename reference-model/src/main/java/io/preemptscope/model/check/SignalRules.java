@@ -1,0 +1,163 @@
+package io.preemptscope.model.check;
+
+import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.model.signal.ThreadSignals;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SIGURG sending and delivery (preemption-model.md §2, §5.1–5.4): coalescing, loss, storms,
+ * senders the version rules out, external senders.
+ */
+final class SignalRules {
+    private static final String SIGURG = "SIGURG";
+    private static final long STORM_WINDOW_NS = 100_000_000L;
+    /** strace may print a delivery before the sender's result line; a send this close is its cause. */
+    private static final long ORDERING_SLACK_NS = 2_000_000L;
+
+    private final CheckerSettings settings;
+    private final ViolationSink sink;
+    private final Map<Integer, ThreadSignals> threads = new HashMap<>();
+    private final Map<Integer, Observation.SignalSent> pendingSend = new HashMap<>();
+    private final Map<Integer, Integer> entriesSinceSend = new HashMap<>();
+    private final Map<Integer, Long> earlyDeliveries = new HashMap<>();
+    private final Map<Integer, ArrayDeque<Long>> recentDeliveries = new HashMap<>();
+    private final Map<Integer, Long> stormUntil = new HashMap<>();
+    private Observation.SignalSent firstForbiddenSend;
+    private int forbiddenSends;
+
+    SignalRules(CheckerSettings settings, ViolationSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+    }
+
+    void sent(Observation.SignalSent s) {
+        if (!SIGURG.equals(s.signal())) {
+            return;
+        }
+        if (!settings.runtimeSendsSigurg()) {
+            if (firstForbiddenSend == null) {
+                firstForbiddenSend = s;
+            }
+            forbiddenSends++;
+        }
+        Long early = earlyDeliveries.remove(s.targetTid());
+        if (early != null && early + ORDERING_SLACK_NS >= s.timeNs()) {
+            return;
+        }
+        ThreadSignals target = thread(s.targetTid());
+        if (!target.post(SIGURG)) {
+            Observation.SignalSent first = pendingSend.get(s.targetTid());
+            boolean guardBroken = settings.profile().signalPendingGuard();
+            sink.add(new Violation(AnomalyId.SIGURG_COALESCED,
+                    guardBroken ? Severity.WARNING : Severity.INFO, s.targetTid(), s.timeNs(),
+                    first == null ? List.of(s.ref()) : List.of(s.ref(), first.ref()),
+                    "tgkill(SIGURG) from thread " + s.sender() + " to thread " + s.targetTid()
+                            + " while an earlier SIGURG was still pending: the kernel merged the two"
+                            + (guardBroken ? ", and " + settings.profile().label()
+                                    + " should not have sent it while m.signalPending was set" : "")));
+            return;
+        }
+        pendingSend.put(s.targetTid(), s);
+        entriesSinceSend.put(s.targetTid(), 0);
+    }
+
+    void delivered(Observation.SignalDelivered d) {
+        if (!SIGURG.equals(d.signal())) {
+            thread(d.tid()).deliver(d.signal(), true);
+            return;
+        }
+        if (!d.fromProcess()) {
+            sink.add(new Violation(AnomalyId.EXTERNAL_SIGURG, Severity.INFO, d.tid(), d.timeNs(), List.of(d.ref()),
+                    "SIGURG delivered to thread " + d.tid() + " was not sent by the process itself: it is not"
+                            + " runtime preemption, but " + (settings.profile().asyncPreemption()
+                                    ? "the runtime still treats it as a preemption request" : "os/signal may see it")));
+        }
+        ThreadSignals t = thread(d.tid());
+        Observation.SignalSent send = pendingSend.remove(d.tid());
+        if (t.isPending(SIGURG) && send != null) {
+            long latency = d.timeNs() - send.timeNs();
+            if (latency > settings.deliveryLatencyNs()) {
+                sink.add(new Violation(AnomalyId.SIGNAL_DELIVERY_LATENCY, Severity.INFO, d.tid(), d.timeNs(),
+                        List.of(d.ref(), send.ref()),
+                        String.format(java.util.Locale.ROOT,
+                                "SIGURG reached thread %d %.3f ms after thread %d sent it: the target was not running",
+                                d.tid(), latency / 1e6, send.sender())));
+            }
+        } else if (d.fromProcess()) {
+            earlyDeliveries.put(d.tid(), d.timeNs());
+        }
+        t.deliver(SIGURG, true);
+        entriesSinceSend.remove(d.tid());
+        storm(d);
+    }
+
+    void returned(Observation.SignalReturned r) {
+        thread(r.tid()).handlerReturned();
+    }
+
+    /** A thread that enters the kernel twice after a send has run user code: the signal should be in. */
+    void entered(Observation.SyscallEntered e) {
+        Observation.SignalSent send = pendingSend.get(e.tid());
+        if (send == null || e.timeNs() <= send.timeNs() + ORDERING_SLACK_NS || thread(e.tid()).inHandler()) {
+            return;
+        }
+        int entries = entriesSinceSend.merge(e.tid(), 1, Integer::sum);
+        if (entries == 2) {
+            lost(send, e.ref(), "thread " + e.tid() + " kept making syscalls after it was sent SIGURG,"
+                    + " and the signal never arrived");
+        }
+    }
+
+    void exited(Observation.ThreadExited x) {
+        Observation.SignalSent send = pendingSend.get(x.tid());
+        Integer entries = entriesSinceSend.get(x.tid());
+        if (send != null && entries != null && entries > 0 && entries < 2) {
+            lost(send, x.ref(), "thread " + x.tid() + " ran and exited with a SIGURG still pending");
+        }
+        threads.remove(x.tid());
+    }
+
+    private void lost(Observation.SignalSent send, long evidence, String message) {
+        sink.add(new Violation(AnomalyId.SIGURG_LOST, AnomalyId.SIGURG_LOST.severity(), send.targetTid(),
+                send.timeNs(), List.of(send.ref(), evidence), message));
+        pendingSend.remove(send.targetTid());
+        entriesSinceSend.remove(send.targetTid());
+    }
+
+    private void storm(Observation.SignalDelivered d) {
+        ArrayDeque<Long> window = recentDeliveries.computeIfAbsent(d.tid(), k -> new ArrayDeque<>());
+        window.addLast(d.timeNs());
+        while (!window.isEmpty() && window.peekFirst() < d.timeNs() - STORM_WINDOW_NS) {
+            window.pollFirst();
+        }
+        int threshold = Math.max(2, settings.stormPerSecondThread() / 10);
+        if (window.size() > threshold && stormUntil.getOrDefault(d.tid(), Long.MIN_VALUE) < d.timeNs()) {
+            stormUntil.put(d.tid(), d.timeNs() + STORM_WINDOW_NS);
+            sink.add(new Violation(AnomalyId.SIGURG_STORM, Severity.WARNING, d.tid(), d.timeNs(), List.of(d.ref()),
+                    window.size() + " SIGURG deliveries to thread " + d.tid() + " within 100 ms (more than "
+                            + settings.stormPerSecondThread() + "/s)"));
+        }
+    }
+
+    void finish() {
+        if (firstForbiddenSend != null) {
+            boolean apo = settings.asyncpreemptoff() && settings.profile().asyncPreemption();
+            Observation.SignalSent s = firstForbiddenSend;
+            sink.add(new Violation(apo ? AnomalyId.SIGURG_UNDER_ASYNCPREEMPTOFF : AnomalyId.SIGURG_IN_GO113,
+                    apo ? AnomalyId.SIGURG_UNDER_ASYNCPREEMPTOFF.severity() : AnomalyId.SIGURG_IN_GO113.severity(),
+                    s.targetTid(), s.timeNs(), List.of(s.ref()),
+                    forbiddenSends + " tgkill(SIGURG) sent by the process, first from thread " + s.sender()
+                            + (apo ? ", although GODEBUG=asyncpreemptoff=1 stops the runtime sending any"
+                                    : ", although " + settings.profile().label()
+                                            + " never sends SIGURG itself: the version is wrong or user code sends it")));
+        }
+    }
+
+    private ThreadSignals thread(int tid) {
+        return threads.computeIfAbsent(tid, k -> new ThreadSignals());
+    }
+}
