@@ -7,7 +7,6 @@ import io.preemptscope.output.EventTextWriter;
 import io.preemptscope.output.StatsTextWriter;
 import io.preemptscope.stats.StraceStats;
 import io.preemptscope.stats.StraceStatsCollector;
-import io.preemptscope.strace.ProblemSink;
 import io.preemptscope.strace.StraceInputException;
 import io.preemptscope.strace.StraceInputs;
 import io.preemptscope.strace.StraceReader;
@@ -126,49 +125,5 @@ public final class ParseCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** Lenient mode reports and counts; strict mode stops at the first problem. */
-    static final class ProblemReporter implements ProblemSink {
-        private final PrintWriter err;
-        private final boolean strict;
-        private final int max;
-        private long reported;
-        private long total;
-
-        ProblemReporter(PrintWriter err, boolean strict, int max) {
-            this.err = err;
-            this.strict = strict;
-            this.max = max;
-        }
-
-        @Override
-        public void report(io.preemptscope.strace.ReadProblem problem) throws StraceInputException {
-            if (strict && !problem.warning()) {
-                throw new StraceInputException(problem.describe());
-            }
-            total++;
-            if (reported < max || problem.warning()) {
-                reported++;
-                err.println((problem.warning() ? "warning: " : "") + problem.describe());
-            }
-        }
-
-        void summarize() {
-            if (total > reported) {
-                err.println("preemptscope: " + (total - reported) + " more unparsable lines not shown (see --max-reported)");
-            }
-            err.flush();
-        }
-
-        boolean nothingParsed(StraceReader reader) {
-            long lines = 0;
-            long unparsed = 0;
-            for (var f : reader.files()) {
-                lines += f.counts().lines();
-                unparsed += f.counts().unparsed() + f.counts().truncated();
-            }
-            return lines > 0 && unparsed == lines;
-        }
     }
 }

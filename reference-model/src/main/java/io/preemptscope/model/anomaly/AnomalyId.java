@@ -9,6 +9,8 @@ public enum AnomalyId {
             "a time slice must be preempted within forcePreemptNS + 2·(sysmon delay + slack)"),
     COOP_STARVATION(Severity.WARNING, "§7 A2; §4.2",
             "without async preemption only a function prologue can stop a goroutine, so a call-free loop holds its P"),
+    SYSMON_STALL(Severity.WARNING, "§7 A5; §1.2",
+            "sysmon runs no Go code and returns to nanosleep within its delay; a long gap means it was starved of CPU"),
     SYSMON_SCHEDULE_VIOLATION(Severity.WARNING, "§7 A5; §1.2",
             "sysmon sleeps 20 µs for 51 rounds, then doubles up to 10 ms, and restarts at 20 µs"),
     SIGURG_COALESCED(Severity.WARNING, "§7 B8; §5.2, §2.2",

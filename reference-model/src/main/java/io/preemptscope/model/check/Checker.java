@@ -16,12 +16,14 @@ public final class Checker {
     private final InterruptRules interrupts;
     private final SysmonRules sysmon;
     private final RunRules runs;
+    private final CheckerSettings settings;
 
     public Checker(CheckerSettings settings) {
+        this.settings = settings;
         this.signals = new SignalRules(settings, found::add);
         this.interrupts = new InterruptRules(settings, found::add);
-        this.sysmon = new SysmonRules(found::add);
-        this.runs = new RunRules(settings, found::add);
+        this.sysmon = new SysmonRules(settings, found::add);
+        this.runs = new RunRules(found::add);
     }
 
     public void observe(Observation o) {
@@ -42,6 +44,8 @@ public final class Checker {
             interrupts.installed(h);
         } else if (o instanceof Observation.SysmonSlept s) {
             sysmon.slept(s);
+        } else if (o instanceof Observation.SysmonDeepSlept d) {
+            sysmon.deepSlept(d);
         } else if (o instanceof Observation.UserRun r) {
             runs.ran(r);
         } else if (o instanceof Observation.ThreadExited x) {
@@ -51,6 +55,23 @@ public final class Checker {
 
     /** Ends the replay: rules that wait for something that never came decide now. */
     public List<Violation> finish() {
+        return finish(settings);
+    }
+
+    /**
+     * Ends the replay with thresholds calibrated from the whole capture (the slack of sysmon's
+     * observed sleeps): the time rules that wait for the end use these.
+     */
+    public List<Violation> finish(CheckerSettings calibrated) {
+        return finish(calibrated, true);
+    }
+
+    /**
+     * As {@link #finish(CheckerSettings)}; runsObservable is false for a capture that traced only
+     * some syscalls, where the gaps between them say nothing about how long code ran.
+     */
+    public List<Violation> finish(CheckerSettings calibrated, boolean runsObservable) {
+        runs.finish(calibrated, sysmon.tid(), runsObservable);
         interrupts.finish();
         signals.finish();
         sysmon.finish();

@@ -57,6 +57,13 @@ public sealed interface Observation {
     record SysmonSlept(long timeNs, long ref, int tid, long requestedNs, long actualNs) implements Observation {}
 
     /**
+     * sysmon's deep sleep: a futex wait on sched.sysmonnote with a timeout (§1.3–1.4).
+     *
+     * @param woken it ended by a wakeup (a syscall entry or exit, an STW start), not by timing out
+     */
+    record SysmonDeepSlept(long timeNs, long ref, int tid, boolean woken) implements Observation {}
+
+    /**
      * A stretch in which a thread ran in user space without entering the kernel.
      *
      * @param timeNs when it began (the previous syscall returned)

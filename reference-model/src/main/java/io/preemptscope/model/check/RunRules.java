@@ -1,20 +1,73 @@
 package io.preemptscope.model.check;
 
 import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.sysmon.SysmonConstants;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** How long a thread ran user code unpreempted (preemption-model.md §1.9, §4.2). */
+/**
+ * How long a thread ran user code unpreempted (preemption-model.md §1.9, §4.2).
+ *
+ * <p>The deadline depends on the slack a capture shows (tracing slows everything), which is known
+ * only at the end; runs that could break the shortest possible deadline are kept until then. Each
+ * kept run stands for at least forcePreemptNS of capture time, so they stay few.
+ */
 final class RunRules {
-    private final CheckerSettings settings;
     private final ViolationSink sink;
+    private final List<Observation.UserRun> candidates = new ArrayList<>();
 
-    RunRules(CheckerSettings settings, ViolationSink sink) {
-        this.settings = settings;
+    RunRules(ViolationSink sink) {
         this.sink = sink;
     }
 
     void ran(Observation.UserRun r) {
+        if (r.lengthNs() > SysmonConstants.FORCE_PREEMPT_NS) {
+            candidates.add(r);
+        }
+    }
+
+    /**
+     * @param sysmonTid the sysmon thread, -1 when unknown: it holds no P, so a long run there is
+     *     sysmon starved, which also explains late preemption elsewhere at that time
+     * @param runsObservable false for a capture that filters syscalls: its gaps are not user runs
+     */
+    void finish(CheckerSettings settings, int sysmonTid, boolean runsObservable) {
+        if (runsObservable) {
+            List<Observation.UserRun> stalls = new ArrayList<>();
+            for (Observation.UserRun r : candidates) {
+                if (r.tid() == sysmonTid && r.lengthNs() > SysmonConstants.MAX_DELAY_NS + settings.slackNs()) {
+                    stalls.add(r);
+                    sink.add(new Violation(AnomalyId.SYSMON_STALL, AnomalyId.SYSMON_STALL.severity(), r.tid(),
+                            r.timeNs(), List.of(r.ref()), String.format(Locale.ROOT,
+                                    "sysmon (thread %d) made no syscall for %.1f ms: it was not running, so no"
+                                            + " preemption could be requested meanwhile", r.tid(), r.lengthNs() / 1e6)));
+                }
+            }
+            for (Observation.UserRun r : candidates) {
+                if (r.tid() != sysmonTid) {
+                    judge(r, settings, stalls);
+                }
+            }
+        }
+        candidates.clear();
+    }
+
+    private static Observation.UserRun overlapping(Observation.UserRun r, List<Observation.UserRun> stalls) {
+        Observation.UserRun best = null;
+        for (Observation.UserRun s : stalls) {
+            if (overlapNs(r, s) > 0 && (best == null || overlapNs(r, s) > overlapNs(r, best))) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static long overlapNs(Observation.UserRun a, Observation.UserRun b) {
+        return Math.max(0, Math.min(a.endNs(), b.endNs()) - Math.max(a.timeNs(), b.timeNs()));
+    }
+
+    private void judge(Observation.UserRun r, CheckerSettings settings, List<Observation.UserRun> stalls) {
         long deadline = settings.preemptDeadlineNs();
         if (r.lengthNs() <= deadline) {
             return;
@@ -27,11 +80,15 @@ final class RunRules {
                             r.tid(), r.lengthNs() / 1e6,
                             settings.asyncpreemptoff() ? "asyncpreemptoff=1" : settings.profile().label())));
         } else if (r.sigurgSent() == 0) {
+            Observation.UserRun stall = overlapping(r, stalls);
+            List<Long> refs = stall == null ? List.of(r.ref()) : List.of(r.ref(), stall.ref());
             sink.add(new Violation(AnomalyId.PREEMPT_LATENCY_EXCEEDED, AnomalyId.PREEMPT_LATENCY_EXCEEDED.severity(),
-                    r.tid(), r.timeNs(), List.of(r.ref()),
+                    r.tid(), r.timeNs(), refs,
                     String.format(Locale.ROOT, "thread %d ran %.1f ms of user code and no SIGURG was sent to it;"
-                                    + " sysmon should have asked for preemption within %.1f ms",
-                            r.tid(), r.lengthNs() / 1e6, deadline / 1e6)));
+                                    + " sysmon should have asked for preemption within %.1f ms%s",
+                            r.tid(), r.lengthNs() / 1e6, deadline / 1e6,
+                            stall == null ? "" : String.format(Locale.ROOT,
+                                    " (sysmon itself was stalled %.1f ms of that time)", overlapNs(r, stall) / 1e6))));
         }
     }
 }

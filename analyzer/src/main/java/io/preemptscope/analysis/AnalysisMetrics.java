@@ -1,0 +1,53 @@
+package io.preemptscope.analysis;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+
+/**
+ * What the analysis measured.
+ *
+ * @param preemptions async = SIGURG deliveries that interrupted user code (preemption attempts the
+ *     capture shows); cooperative = null where the capture cannot show them (strace alone)
+ * @param preemptLatencyMs from strace: how long the target thread had run in user space when each
+ *     such SIGURG arrived, an upper bound on the time slice it ended
+ * @param eintr EINTR that reached the program, by syscall (direct, or through a restart code)
+ * @param restarts interrupted syscalls the kernel restarted transparently, by syscall
+ */
+@JsonPropertyOrder({"sigurgSent", "sigurgDelivered", "sigurgCoalesced", "preemptions", "preemptLatencyMs",
+        "eintr", "restarts", "sysmon", "threads", "durationMs", "calibration"})
+public record AnalysisMetrics(
+        long sigurgSent,
+        long sigurgDelivered,
+        long sigurgCoalesced,
+        Preemptions preemptions,
+        Latency preemptLatencyMs,
+        Map<String, Long> eintr,
+        Map<String, Long> restarts,
+        Sysmon sysmon,
+        int threads,
+        double durationMs,
+        Calibration calibration) {
+
+    @JsonPropertyOrder({"async", "cooperative"})
+    public record Preemptions(long async, Long cooperative) {}
+
+    @JsonPropertyOrder({"count", "p50", "p90", "p99", "max"})
+    public record Latency(long count, Double p50, Double p90, Double p99, Double max) {}
+
+    /**
+     * @param tid the sysmon thread found by its nanosleep fingerprint, -1 when none
+     * @param delays sysmon's sleeps by requested length in µs
+     */
+    @JsonPropertyOrder({"tid", "delays", "overshootP99Us"})
+    public record Sysmon(int tid, Map<String, Long> delays, Double overshootP99Us) {}
+
+    /**
+     * The thresholds used, as calibrated from the capture.
+     *
+     * @param slackUs per-round allowance for sysmon: timer slack plus jitter, raised to what the
+     *     capture's own sysmon sleeps overshoot by under tracing
+     * @param preemptDeadlineMs the latest a preemption request may come in a time slice
+     */
+    @JsonPropertyOrder({"slackUs", "sysmonDelayUs", "preemptDeadlineMs"})
+    public record Calibration(double slackUs, double sysmonDelayUs, double preemptDeadlineMs) {}
+}

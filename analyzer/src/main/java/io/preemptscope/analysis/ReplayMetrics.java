@@ -1,0 +1,126 @@
+package io.preemptscope.analysis;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/** Collects the measurements as events stream past: counters and two bounded histograms. */
+final class ReplayMetrics {
+    private static final long MAX_TRACKED_NS = 3_600_000_000_000L;
+
+    private final Histogram latency = new Histogram(MAX_TRACKED_NS, 3);
+    private final Histogram overshoot = new Histogram(MAX_TRACKED_NS, 3);
+    private final Map<String, long[]> eintr = new HashMap<>();
+    private final Map<String, long[]> restarts = new HashMap<>();
+    private final Map<Long, long[]> sysmonDelays = new TreeMap<>();
+    private final Set<Integer> threads = new HashSet<>();
+    private long sent;
+    private long delivered;
+    private long deliveredFromProcess;
+    private boolean getpidSeen;
+    private long attempts;
+    private long firstNs = Long.MAX_VALUE;
+    private long lastNs = Long.MIN_VALUE;
+    private long maxSysmonDelay;
+
+    void seen(int tid, long timeNs) {
+        if (tid >= 0) {
+            threads.add(tid);
+        }
+        firstNs = Math.min(firstNs, timeNs);
+        lastNs = Math.max(lastNs, timeNs);
+    }
+
+    void countSent() {
+        sent++;
+    }
+
+    void delivered(boolean fromProcess) {
+        delivered++;
+        if (fromProcess) {
+            deliveredFromProcess++;
+        }
+    }
+
+    void getpid() {
+        getpidSeen = true;
+    }
+
+    /** SIGURG the process sent itself, seen by sending or by delivery (a filtered capture may show one only). */
+    boolean runtimeSentSigurg() {
+        return sent > 0 || deliveredFromProcess > 0;
+    }
+
+    /**
+     * Whether gaps between a thread's syscalls are user code: only when every syscall is traced.
+     * Go precedes each tgkill with getpid and sysmon sleeps with nanosleep; a capture missing
+     * either traced a subset (-e trace=...).
+     */
+    boolean runsObservable(int sysmonTid) {
+        return sysmonTid >= 0 && (sent == 0 || getpidSeen);
+    }
+
+    void preemptionAttempt(long ranNs) {
+        attempts++;
+        latency.recordValue(Math.min(Math.max(ranNs, 0), MAX_TRACKED_NS));
+    }
+
+    void eintr(String syscall) {
+        eintr.computeIfAbsent(syscall, k -> new long[1])[0]++;
+    }
+
+    void restart(String syscall) {
+        restarts.computeIfAbsent(syscall, k -> new long[1])[0]++;
+    }
+
+    void sysmonSleep(long requestedNs, long actualNs) {
+        sysmonDelays.computeIfAbsent(requestedNs, k -> new long[1])[0]++;
+        maxSysmonDelay = Math.max(maxSysmonDelay, requestedNs);
+        if (actualNs >= requestedNs) {
+            overshoot.recordValue(Math.min(actualNs - requestedNs, MAX_TRACKED_NS));
+        }
+    }
+
+    long sentCount() {
+        return sent;
+    }
+
+    /** sysmon's largest observed delay: its steady state when the capture runs long enough. */
+    long maxSysmonDelayNs() {
+        return maxSysmonDelay;
+    }
+
+    /** How much sysmon's sleeps overran under tracing (p99), or -1 without sysmon sleeps. */
+    long overshootP99Ns() {
+        return overshoot.getTotalCount() == 0 ? -1 : overshoot.getValueAtPercentile(99);
+    }
+
+    AnalysisMetrics result(long coalesced, int sysmonTid, AnalysisMetrics.Calibration calibration, boolean cooperativeVisible) {
+        AnalysisMetrics.Latency lat = latency.getTotalCount() == 0 || !runsObservable(sysmonTid)
+                ? new AnalysisMetrics.Latency(0, null, null, null, null)
+                : new AnalysisMetrics.Latency(latency.getTotalCount(), ms(latency.getValueAtPercentile(50)),
+                        ms(latency.getValueAtPercentile(90)), ms(latency.getValueAtPercentile(99)), ms(latency.getMaxValue()));
+        Map<String, Long> delays = new java.util.LinkedHashMap<>();
+        sysmonDelays.forEach((ns, c) -> delays.put(String.valueOf(ns / 1000), c[0]));
+        double duration = firstNs <= lastNs ? (lastNs - firstNs) / 1e6 : 0;
+        return new AnalysisMetrics(sent, delivered, coalesced,
+                new AnalysisMetrics.Preemptions(attempts, cooperativeVisible ? 0L : null), lat,
+                sorted(eintr), sorted(restarts),
+                new AnalysisMetrics.Sysmon(sysmonTid, delays,
+                        overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0),
+                threads.size(), Math.round(duration * 1000) / 1000.0, calibration);
+    }
+
+    private static Double ms(long ns) {
+        return Math.round(ns / 1000.0) / 1000.0;
+    }
+
+    private static Map<String, Long> sorted(Map<String, long[]> map) {
+        Map<String, Long> out = new TreeMap<>();
+        map.forEach((k, v) -> out.put(k, v[0]));
+        return out;
+    }
+}

@@ -1,0 +1,241 @@
+package io.preemptscope.analysis;
+
+import io.preemptscope.model.check.Observation;
+import io.preemptscope.model.signal.RestartCode;
+import io.preemptscope.model.signal.SignalHandler;
+import io.preemptscope.strace.args.ArgDecoder;
+import io.preemptscope.strace.args.ArgSplitter;
+import io.preemptscope.strace.args.SyscallArgs;
+import io.preemptscope.strace.event.ExitEvent;
+import io.preemptscope.strace.event.KillEvent;
+import io.preemptscope.strace.event.SignalEvent;
+import io.preemptscope.strace.event.StraceEvent;
+import io.preemptscope.strace.event.SyscallEvent;
+import io.preemptscope.strace.record.SyscallResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns strace events into the model's observations, one event at a time, keeping only
+ * per-thread state: when each thread last left the kernel, what interrupted it, what was sent to
+ * it. Also feeds the measurements.
+ */
+final class StraceReplay {
+    private static final String SIGURG = "SIGURG";
+
+    private final Consumer<Observation> sink;
+    private final EvidenceRefs refs;
+    private final ReplayMetrics metrics;
+    private final SysmonFinder sysmon;
+    private final Map<Integer, ThreadState> threads = new HashMap<>();
+    private int processPid = -1;
+    private long clock;
+
+    StraceReplay(Consumer<Observation> sink, EvidenceRefs refs, ReplayMetrics metrics) {
+        this.sink = sink;
+        this.refs = refs;
+        this.metrics = metrics;
+        this.sysmon = new SysmonFinder(sink);
+    }
+
+    int sysmonTid() {
+        return sysmon.tid();
+    }
+
+    void accept(StraceEvent event) {
+        long ref = refs.ref(event.source());
+        long at = time(event);
+        metrics.seen(event.tid(), at);
+        if (event instanceof SyscallEvent call) {
+            syscall(call, ref, at);
+        } else if (event instanceof SignalEvent signal) {
+            signal(signal, ref, at);
+        } else if (event instanceof ExitEvent || event instanceof KillEvent) {
+            threads.remove(event.tid());
+            sink.accept(new Observation.ThreadExited(at, ref, event.tid()));
+        }
+    }
+
+    private void syscall(SyscallEvent call, long ref, long entry) {
+        int tid = call.tid();
+        ThreadState t = thread(tid);
+        long exit = exitTime(call, entry);
+        SyscallResult result = call.result();
+        String name = call.name();
+        learnPid(call);
+
+        if (t.lastExit != Long.MIN_VALUE && entry > t.lastExit && !name.equals("rt_sigreturn")) {
+            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, entry, t.sigurgSentSince));
+        }
+        t.sigurgSentSince = 0;
+        if (!name.equals("rt_sigreturn")) {
+            sink.accept(new Observation.SyscallEntered(entry, ref, tid, name, key(name, call.args())));
+        }
+
+        switch (name) {
+            case "tgkill", "tkill" -> sent(call, ref, entry);
+            case "rt_sigaction" -> installed(call, ref, entry);
+            case "rt_sigreturn" -> returned(call, ref, exit, t);
+            case "nanosleep" -> slept(call, ref, entry, exit);
+            case "futex" -> deepSleep(call, ref, exit);
+            default -> { }
+        }
+
+        if (result != null && !name.equals("rt_sigreturn")) {
+            RestartCode code = RestartCode.named(result.errno());
+            boolean eintr = "EINTR".equals(result.errno());
+            if (code != null || eintr) {
+                long timeout = name.equals("futex") && ArgDecoder.decode(name, call.args()) instanceof SyscallArgs.Futex f
+                        ? f.timeoutNanos() : -1;
+                sink.accept(new Observation.SyscallInterrupted(exit, ref, tid, name, key(name, call.args()), code, timeout >= 0));
+                t.interrupted = name;
+                t.interruptedCode = code;
+                if (eintr) {
+                    metrics.eintr(name);
+                }
+            } else {
+                t.interrupted = null;
+            }
+        }
+        if (call.status() == SyscallEvent.Status.COMPLETE && result != null) {
+            t.lastExit = exit;
+            t.lastExitRef = ref;
+        } else {
+            t.lastExit = Long.MIN_VALUE;
+        }
+    }
+
+    private void signal(SignalEvent s, long ref, long at) {
+        ThreadState t = thread(s.tid());
+        boolean fromProcess = "SI_TKILL".equals(s.siCode()) && (processPid < 0 || s.siPid() == processPid);
+        boolean userCode = t.interrupted == null && t.lastExit != Long.MIN_VALUE;
+        if (SIGURG.equals(s.signal())) {
+            metrics.delivered(fromProcess);
+            if (userCode && at >= t.lastExit) {
+                metrics.preemptionAttempt(at - t.lastExit);
+                sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, s.tid(), at, t.sigurgSentSince));
+            }
+        }
+        sink.accept(new Observation.SignalDelivered(at, ref, s.tid(), s.signal(), fromProcess));
+        // the handler runs now; the next user-space stretch starts when rt_sigreturn returns
+        t.lastExit = Long.MIN_VALUE;
+        t.sigurgSentSince = 0;
+        t.inHandlerFor = t.interrupted;
+        t.inHandlerCode = t.interruptedCode;
+        t.interrupted = null;
+    }
+
+    private void sent(SyscallEvent call, long ref, long entry) {
+        if (!(ArgDecoder.decode(call.name(), call.args()) instanceof SyscallArgs.SignalSend send)
+                || call.result() == null || !"0".equals(call.result().value())) {
+            return;
+        }
+        if (processPid < 0 && send.tgid() > 0) {
+            processPid = send.tgid();
+        }
+        if (SIGURG.equals(send.signal())) {
+            metrics.countSent();
+            thread(send.tid()).sigurgSentSince++;
+        }
+        sink.accept(new Observation.SignalSent(entry, ref, call.tid(), send.tid(), send.signal()));
+    }
+
+    private void installed(SyscallEvent call, long ref, long entry) {
+        if (ArgDecoder.decode(call.name(), call.args()) instanceof SyscallArgs.SigAction a && a.handler() != null
+                && call.result() != null && "0".equals(call.result().value())) {
+            String flags = a.flags() == null ? "" : a.flags();
+            sink.accept(new Observation.HandlerInstalled(entry, ref, call.tid(), a.signal(),
+                    new SignalHandler(a.handler(), flags.contains("SA_RESTART"), flags.contains("SA_ONSTACK"))));
+        }
+    }
+
+    private void returned(SyscallEvent call, long ref, long exit, ThreadState t) {
+        SyscallResult result = call.result();
+        boolean eintr = result != null && "EINTR".equals(result.errno());
+        String interrupted = t.inHandlerFor;
+        boolean restored = interrupted != null && result != null
+                && String.valueOf(Amd64Syscalls.number(interrupted)).equals(result.value());
+        if (interrupted != null) {
+            if (eintr) {
+                metrics.eintr(interrupted);
+            } else if (t.inHandlerCode == RestartCode.ERESTARTSYS || t.inHandlerCode == RestartCode.ERESTARTNOINTR) {
+                metrics.restart(interrupted);
+            }
+        }
+        sink.accept(new Observation.SignalReturned(exit, ref, call.tid(), eintr, restored));
+        t.inHandlerFor = null;
+        t.inHandlerCode = null;
+    }
+
+    private void slept(SyscallEvent call, long ref, long entry, long exit) {
+        if (!(ArgDecoder.decode("nanosleep", call.args()) instanceof SyscallArgs.Sleep sleep) || sleep.requestNanos() <= 0) {
+            return;
+        }
+        Observation.SysmonSlept s = new Observation.SysmonSlept(entry, ref, call.tid(), sleep.requestNanos(),
+                exit >= entry ? exit - entry : -1);
+        if (sysmon.sleep(s)) {
+            metrics.sysmonSleep(sleep.requestNanos(), s.actualNs());
+        }
+    }
+
+    /** sysmon's notetsleep on sched.sysmonnote: FUTEX_WAIT with value 0 and a timeout. */
+    private void deepSleep(SyscallEvent call, long ref, long exit) {
+        if (call.tid() != sysmon.tid() || call.result() == null
+                || !(ArgDecoder.decode("futex", call.args()) instanceof SyscallArgs.Futex f)
+                || !f.op().startsWith("FUTEX_WAIT") || f.timeoutNanos() < 0) {
+            return;
+        }
+        List<String> a = ArgSplitter.split(call.args());
+        if (a.size() > 2 && a.get(2).equals("0")) {
+            sink.accept(new Observation.SysmonDeepSlept(exit, ref, call.tid(), !"ETIMEDOUT".equals(call.result().errno())));
+        }
+    }
+
+    private void learnPid(SyscallEvent call) {
+        if (call.name().equals("getpid")) {
+            metrics.getpid();
+        }
+        if (processPid < 0 && call.name().equals("getpid") && call.result() != null) {
+            try {
+                processPid = Integer.parseInt(call.result().value());
+            } catch (NumberFormatException ignored) {
+                // "?" or a decoration: the pid stays unknown until tgkill names it
+            }
+        }
+    }
+
+    /** Name and first argument: what identifies "the same call again" for retries and restarts. */
+    private static String key(String name, String args) {
+        List<String> a = ArgSplitter.split(args);
+        return a.isEmpty() ? name : name + "(" + a.get(0);
+    }
+
+    /** Captures without timestamps keep their order on a clock of 1 ns per event. */
+    private long time(StraceEvent event) {
+        clock++;
+        return event.ts().present() ? event.ts().nanos() : clock;
+    }
+
+    private static long exitTime(SyscallEvent call, long entry) {
+        if (call.exit().present() && call.split()) {
+            return call.exit().nanos();
+        }
+        return call.durationNanos() >= 0 ? entry + call.durationNanos() : entry;
+    }
+
+    private ThreadState thread(int tid) {
+        return threads.computeIfAbsent(tid, k -> new ThreadState());
+    }
+
+    private static final class ThreadState {
+        long lastExit = Long.MIN_VALUE;
+        long lastExitRef;
+        int sigurgSentSince;
+        String interrupted;
+        RestartCode interruptedCode;
+        String inHandlerFor;
+        RestartCode inHandlerCode;
+    }
+}

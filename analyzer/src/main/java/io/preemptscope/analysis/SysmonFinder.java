@@ -1,0 +1,60 @@
+package io.preemptscope.analysis;
+
+import io.preemptscope.model.check.Observation;
+import io.preemptscope.model.sysmon.SysmonConstants;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Finds the sysmon thread by its fingerprint (preemption-model.md §1.3): the thread whose
+ * nanosleeps open with 20 µs, several in a row. Sleeps seen before the thread is known are held
+ * back (a few per thread) and passed on once it is, so the schedule is judged from its start.
+ */
+final class SysmonFinder {
+    private static final int FINGERPRINT = 3;
+    private static final int HELD_PER_THREAD = 8;
+
+    private final Consumer<Observation> sink;
+    private final Map<Integer, ArrayDeque<Observation.SysmonSlept>> held = new HashMap<>();
+    private int sysmonTid = -1;
+
+    SysmonFinder(Consumer<Observation> sink) {
+        this.sink = sink;
+    }
+
+    int tid() {
+        return sysmonTid;
+    }
+
+    /** A nanosleep; returns true when it is sysmon's. */
+    boolean sleep(Observation.SysmonSlept s) {
+        if (sysmonTid == s.tid()) {
+            sink.accept(s);
+            return true;
+        }
+        if (sysmonTid >= 0) {
+            return false;
+        }
+        ArrayDeque<Observation.SysmonSlept> mine = held.computeIfAbsent(s.tid(), k -> new ArrayDeque<>());
+        if (s.requestedNs() != SysmonConstants.MIN_DELAY_NS) {
+            mine.clear();
+            return false;
+        }
+        mine.addLast(s);
+        if (mine.size() > HELD_PER_THREAD) {
+            mine.pollFirst();
+        }
+        if (mine.size() >= FINGERPRINT) {
+            sysmonTid = s.tid();
+            List<Observation.SysmonSlept> first = new ArrayList<>(mine);
+            held.clear();
+            first.forEach(sink);
+            return true;
+        }
+        return false;
+    }
+}

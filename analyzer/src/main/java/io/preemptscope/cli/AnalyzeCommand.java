@@ -1,0 +1,158 @@
+package io.preemptscope.cli;
+
+import io.preemptscope.analysis.AnalysisOptions;
+import io.preemptscope.analysis.AnalysisResult;
+import io.preemptscope.analysis.Finding;
+import io.preemptscope.analysis.StraceAnalysis;
+import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.model.version.GoVersion;
+import io.preemptscope.output.AnalysisJsonWriter;
+import io.preemptscope.output.AnalysisTextWriter;
+import io.preemptscope.strace.StraceInputException;
+import io.preemptscope.strace.StraceInputs;
+import io.preemptscope.strace.StraceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code preemptscope analyze}: replays captures against the reference model. */
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replay strace captures against the model of Go preemption and Linux signal semantics:"
+                    + " SIGURG sent, delivered and coalesced, how long threads ran before preemption,"
+                    + " EINTR and restarts by syscall, sysmon's schedule, and every anomaly with its evidence.",
+            "INPUT is a strace file (plain or compressed), an -ff directory or an -ff prefix; several inputs of"
+                    + " one run are merged."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {" 0:ok", " 1:a finding at or above --fail-on", " 2:usage error", " 3:bad or unreadable input"})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
+    Format format;
+
+    @Option(names = "--go-version", defaultValue = "auto", paramLabel = "V",
+            description = "The Go version of the traced program (e.g. 1.13, 1.14.1, 1.19.8), or auto (default):"
+                    + " from the executable's Go build info when it is here, else from the capture's evidence.")
+    String goVersion;
+
+    @Option(names = "--asyncpreemptoff", defaultValue = "auto", paramLabel = "on|off|auto",
+            description = "Whether GODEBUG=asyncpreemptoff=1 was set; auto (default) decides from the capture.")
+    String asyncpreemptoff;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with status 1 when a finding is at least this severe: info, warning or error.")
+    String failOn;
+
+    @Option(names = "--slack-us", paramLabel = "US", defaultValue = "-1",
+            description = "sysmon slack per round in µs; default: calibrated from the capture's own sysmon sleeps.")
+    long slackUs;
+
+    @Option(names = "--storm-rate", paramLabel = "N", defaultValue = "1000",
+            description = "SIGURG deliveries per second to one thread that make a storm (default ${DEFAULT-VALUE}).")
+    int stormRate;
+
+    @Option(names = "--retry-window-ms", paramLabel = "MS", defaultValue = "10",
+            description = "How soon a retry must follow EINTR (default ${DEFAULT-VALUE} ms).")
+    long retryWindowMs;
+
+    @Option(names = "--strict", description = "Stop at the first line that is not strace output (exit status 3).")
+    boolean strict;
+
+    @Option(names = "--max-reported", paramLabel = "N", defaultValue = "20",
+            description = "Report at most N unparsable lines on stderr (default ${DEFAULT-VALUE}).")
+    int maxReported;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "strace captures of one run.")
+    List<Path> inputs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        AnalysisOptions options = options();
+        Severity threshold = failOn == null ? null : severity(failOn);
+        List<StraceInputs.InputFile> files;
+        try {
+            files = StraceInputs.expand(inputs);
+        } catch (StraceInputException e) {
+            err.println("preemptscope: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
+        AnalysisResult result;
+        try (StraceReader reader = new StraceReader(files, reporter)) {
+            result = new StraceAnalysis(options).run(reader, files.stream().map(StraceInputs.InputFile::displayName).toList());
+            reporter.summarize();
+            if (reporter.nothingParsed(reader)) {
+                err.println("preemptscope: no strace output found in the input");
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+        } catch (StraceInputException | IOException e) {
+            err.println("preemptscope: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        try {
+            if (format == Format.json) {
+                AnalysisJsonWriter.write(result, spec.commandLine().getOut());
+            } else {
+                AnalysisTextWriter.write(result, spec.commandLine().getOut());
+            }
+        } catch (IOException e) {
+            err.println("preemptscope: cannot write the report: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (threshold != null) {
+            for (Finding f : result.findings()) {
+                if (f.severity().compareTo(threshold) >= 0) {
+                    return ExitCodes.FINDINGS;
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private AnalysisOptions options() {
+        GoVersion version = null;
+        if (!goVersion.equals("auto")) {
+            try {
+                version = GoVersion.parse(goVersion);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--go-version: " + e.getMessage());
+            }
+        }
+        Boolean apo = switch (asyncpreemptoff) {
+            case "on", "1", "true" -> Boolean.TRUE;
+            case "off", "0", "false" -> Boolean.FALSE;
+            case "auto" -> null;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--asyncpreemptoff: expected on, off or auto, got " + asyncpreemptoff);
+        };
+        return new AnalysisOptions(version, apo, slackUs < 0 ? -1 : slackUs * 1000, stormRate, retryWindowMs * 1_000_000);
+    }
+
+    private Severity severity(String text) {
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fail-on: expected info, warning or error, got " + text);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.preemptscope.output;
+
+import io.preemptscope.analysis.AnalysisMetrics;
+import io.preemptscope.analysis.AnalysisResult;
+import io.preemptscope.analysis.Finding;
+import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.strace.event.SourceRef;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The analysis as a summary a person reads: what happened, the figures, then the findings. */
+public final class AnalysisTextWriter {
+    private static final int SHOWN_PER_ID = 3;
+    private static final int MAX_LINE = 160;
+
+    private AnalysisTextWriter() {}
+
+    public static void write(AnalysisResult r, PrintWriter out) {
+        AnalysisMetrics m = r.metrics();
+        out.println("preemptscope analysis of " + String.join(", ", r.inputs()));
+        out.printf(Locale.ROOT, "Go: %s, model %s%s (%s)%n", r.goVersion(), r.profile(),
+                r.asyncpreemptoff() ? ", async preemption off" : "", r.goVersionBasis());
+        out.printf(Locale.ROOT, "%d threads over %.1f ms; sysmon thread %s%n", m.threads(), m.durationMs(),
+                m.sysmon().tid() < 0 ? "not found" : String.valueOf(m.sysmon().tid()));
+        out.println();
+        out.println("What happened");
+        out.printf(Locale.ROOT, "  SIGURG sent %d, delivered %d, coalesced %d%n",
+                m.sigurgSent(), m.sigurgDelivered(), m.sigurgCoalesced());
+        out.printf(Locale.ROOT, "  preemption signals that interrupted user code: %d%n", m.preemptions().async());
+        AnalysisMetrics.Latency l = m.preemptLatencyMs();
+        if (l.count() > 0) {
+            out.printf(Locale.ROOT, "  time the thread had run when SIGURG arrived (ms): p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d)%n",
+                    l.p50(), l.p90(), l.p99(), l.max(), l.count());
+        }
+        out.println("  EINTR reaching the program: " + counts(m.eintr()));
+        out.println("  transparent restarts: " + counts(m.restarts()));
+        if (!m.sysmon().delays().isEmpty()) {
+            out.println("  sysmon sleeps by length (µs): " + counts(m.sysmon().delays()));
+        }
+        out.printf(Locale.ROOT, "  thresholds: sysmon slack %.0f µs, preemption deadline %.2f ms%n",
+                m.calibration().slackUs(), m.calibration().preemptDeadlineMs());
+        out.println();
+        findings(r.findings(), out);
+        out.flush();
+    }
+
+    private static void findings(List<Finding> findings, PrintWriter out) {
+        if (findings.isEmpty()) {
+            out.println("Findings: none");
+            return;
+        }
+        Map<SourceRef, String> text = EvidenceLines.read(evidenceShown(findings));
+        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            Map<String, List<Finding>> byId = new LinkedHashMap<>();
+            for (Finding f : findings) {
+                if (f.severity() == s) {
+                    byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            if (byId.isEmpty()) {
+                continue;
+            }
+            out.println(s.name() + (s == Severity.INFO ? "" : "S"));
+            byId.forEach((id, list) -> {
+                out.printf(Locale.ROOT, "  %s (%d)  rule: %s%n", id, list.size(), list.get(0).rule());
+                for (Finding f : list.subList(0, Math.min(SHOWN_PER_ID, list.size()))) {
+                    out.printf(Locale.ROOT, "    at %ss: %s%n", f.ts().toPlainString(), f.message());
+                    for (SourceRef e : f.evidence()) {
+                        String line = text.getOrDefault(e, "");
+                        out.println("      " + e + "  " + (line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line));
+                    }
+                }
+                if (list.size() > SHOWN_PER_ID) {
+                    out.printf(Locale.ROOT, "    ... and %d more (all are in --format json)%n", list.size() - SHOWN_PER_ID);
+                }
+            });
+        }
+    }
+
+    private static List<SourceRef> evidenceShown(List<Finding> findings) {
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        List<SourceRef> refs = new ArrayList<>();
+        for (Finding f : findings) {
+            if (shown.merge(f.id(), 1, Integer::sum) <= SHOWN_PER_ID) {
+                refs.addAll(f.evidence());
+            }
+        }
+        return refs;
+    }
+
+    private static String counts(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        StringBuilder b = new StringBuilder();
+        counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return b.toString();
+    }
+}
