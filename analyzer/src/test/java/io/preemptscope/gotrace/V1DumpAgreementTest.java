@@ -18,7 +18,7 @@ class V1DumpAgreementTest {
         return GoTraceCorpus.nonEmptyCaptures().stream();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("captures")
     void decodedEventsEqualTheOfficialDump(Path trace) throws Exception {
         List<String> expected = Files.readAllLines(GoTraceCorpus.dumpOf(trace));

@@ -166,11 +166,11 @@ final class Order {
         return switch (ev.type) {
             case GO_CREATE -> new Transition(ev.args[0], new State(0, DEAD), new State(1, RUNNABLE));
             case GO_WAITING, GO_IN_SYSCALL -> new Transition(ev.g, new State(1, RUNNABLE), new State(2, WAITING));
-            case GO_START -> new Transition(ev.g, new State(ev.args[1], RUNNABLE), new State(ev.args[1] + 1, RUNNING));
+            case GO_START, GO_START_LABEL -> new Transition(ev.g, new State(ev.args[1], RUNNABLE), new State(ev.args[1] + 1, RUNNING));
             // Local: emitted on the P of the event that made it ready, so that one is merged already.
             case GO_START_LOCAL -> new Transition(ev.g, new State(NOSEQ, RUNNABLE), new State(SEQINC, RUNNING));
             case GO_BLOCK, GO_BLOCK_SEND, GO_BLOCK_RECV, GO_BLOCK_SELECT, GO_BLOCK_SYNC, GO_BLOCK_COND,
-                    GO_BLOCK_NET, GO_SLEEP, GO_SYS_BLOCK ->
+                    GO_BLOCK_NET, GO_SLEEP, GO_SYS_BLOCK, GO_BLOCK_GC ->
                     new Transition(ev.g, new State(NOSEQ, RUNNING), new State(NOSEQ, WAITING));
             case GO_SCHED, GO_PREEMPT -> new Transition(ev.g, new State(NOSEQ, RUNNING), new State(NOSEQ, RUNNABLE));
             case GO_UNBLOCK, GO_SYS_EXIT ->
