@@ -45,7 +45,8 @@ public final class V1Decoder {
         for (V1Event e : events) {
             out.add(publish(e, batches.stacks));
         }
-        return new GoTrace(FORMAT, Versions.name(version), batches.ticksPerSecond, Collections.unmodifiableList(out));
+        return new GoTrace(FORMAT, Versions.name(version), batches.ticksPerSecond, Collections.unmodifiableList(out),
+                java.util.Set.copyOf(batches.timerGoroutines));
     }
 
     /** Ticks to nanoseconds since the first event, in floating point as Go does (no overflow). */
