@@ -89,11 +89,28 @@ public record GoTraceAnalysis(List<RunSlice> slices, List<Preemption> preemption
             evidence.add("runtime.asyncPreempt frames: async preemption (Go 1.14+)");
             range[0] = maxVersion(range[0], "1.14");
         }
+        if (sleepWokenByScheduler(trace)) {
+            evidence.add("a sleeping goroutine woken with no goroutine running: timers on the Ps (Go 1.14+)");
+            range[0] = maxVersion(range[0], "1.14");
+        }
         if (timerGoroutine) {
             evidence.add("TimerGoroutine events: timers run on a goroutine (Go 1.13 and earlier)");
             range[1] = minVersion(range[1], "1.13");
         }
         return new GoVersionRange(range[0], range[1], List.copyOf(evidence));
+    }
+
+    /** Go 1.14 moved timers into the Ps: a GoSleep ends with a GoUnblock emitted while the P runs g 0. */
+    private static boolean sleepWokenByScheduler(GoTrace trace) {
+        java.util.Set<Long> sleeping = new java.util.HashSet<>();
+        for (GoEvent e : trace.events()) {
+            if (e.type().equals("GoSleep")) {
+                sleeping.add(e.g());
+            } else if (e.type().equals("GoUnblock") && sleeping.remove(e.arg("g")) && e.g() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int minor(String v) {

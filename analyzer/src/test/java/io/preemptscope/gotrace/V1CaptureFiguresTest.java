@@ -126,7 +126,10 @@ class V1CaptureFiguresTest {
 
     @Test
     void versionRangeUsesAsyncPreemptionAndTimerGoroutineEvidence() throws Exception {
-        assertThat(analysis("tightloop_bounded_default.trace").versions().label()).isEqualTo("1.19-1.20");
+        GoVersionRange capture = analysis("tightloop_bounded_default.trace").versions();
+        assertThat(capture.label()).isEqualTo("1.19-1.20");
+        assertThat(capture.evidence()).hasSize(3).anyMatch(s -> s.contains("asyncPreempt"))
+                .anyMatch(s -> s.contains("timers on the Ps"));
         GoTrace old = V1Decoder.decode(GoTraceCorpus.upstream("go1.19.8_src_internal_trace_testdata/stress_1_11_good"));
         GoVersionRange r = GoTraceAnalysis.of(old).versions();
         assertThat(r.label()).isEqualTo("1.11-1.13");
