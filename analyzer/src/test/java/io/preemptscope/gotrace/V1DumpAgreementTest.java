@@ -3,7 +3,6 @@ package io.preemptscope.gotrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.preemptscope.gotrace.v1.V1Decoder;
-import io.preemptscope.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
