@@ -58,6 +58,9 @@ public final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (GoTraceParse.isGoTrace(inputs.get(0))) {
+            return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+        }
         ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
         List<StraceInputs.InputFile> files;
         try {

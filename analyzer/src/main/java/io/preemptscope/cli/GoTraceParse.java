@@ -1,0 +1,186 @@
+package io.preemptscope.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.preemptscope.gotrace.Frame;
+import io.preemptscope.gotrace.GoEvent;
+import io.preemptscope.gotrace.GoTrace;
+import io.preemptscope.gotrace.GoTraceAnalysis;
+import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.GoTraceStats;
+import io.preemptscope.gotrace.GoTraceStatsCollector;
+import io.preemptscope.gotrace.v1.V1Decoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@code parse} for Go execution traces, which ParseCommand hands over after sniffing the content. */
+final class GoTraceParse {
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    GoTraceParse(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Go traces start with "go 1." whatever their version; strace output never does. An empty
+     * {@code *.trace} file is what a hung Go program leaves behind, so it is reported as a bad Go trace.
+     */
+    static boolean isGoTrace(Path input) {
+        if (!Files.isRegularFile(input)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(input)) {
+            if (Files.size(input) == 0) {
+                return input.getFileName().toString().endsWith(".trace");
+            }
+            return V1Decoder.looksLikeGoTrace(in.readNBytes(5));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    int run(List<Path> inputs, ParseCommand.Format format, boolean stats) {
+        if (inputs.size() != 1) {
+            err.println("preemptscope: a Go execution trace is parsed on its own; give it as the only INPUT");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Path input = inputs.get(0);
+        GoTrace trace;
+        try {
+            trace = V1Decoder.decode(input);
+        } catch (GoTraceFormatException e) {
+            return fail(input + ": " + e.getMessage());
+        } catch (IOException e) {
+            return fail("cannot read input: " + e.getMessage());
+        }
+        try {
+            if (stats) {
+                printStats(GoTraceStatsCollector.of(trace, GoTraceAnalysis.of(trace)), format);
+            } else {
+                printEvents(trace, format);
+            }
+        } catch (IOException e) {
+            return fail("cannot write output: " + e.getMessage());
+        }
+        return ExitCodes.OK;
+    }
+
+    private int fail(String message) {
+        err.println("preemptscope: " + message.replace('\n', ' '));
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private void printStats(GoTraceStats s, ParseCommand.Format format) throws IOException {
+        if (format == ParseCommand.Format.text) {
+            out.printf("format      %s (header go %s, written by Go %s)%n", s.format(), s.version(), s.goVersions());
+            out.printf("events      %,d over %.3f ms%n", s.events(), s.durationNs() / 1e6);
+            out.printf("goroutines  %,d   procs %d   threads %d%n", s.goroutines(), s.procs(), s.threads());
+            out.printf("preemptions %,d async, %,d cooperative%n", s.preemptions().async(), s.preemptions().cooperative());
+            out.printf("run slices  %,d   p50 %.3f ms   p99 %.3f ms   max %.3f ms%n", s.runSlices().count(),
+                    s.runSlices().p50Ns() / 1e6, s.runSlices().p99Ns() / 1e6, s.runSlices().maxNs() / 1e6);
+            out.println("event types:");
+            for (Map.Entry<String, Long> e : s.eventTypes().entrySet()) {
+                out.printf("  %-20s %,d%n", e.getKey(), e.getValue());
+            }
+        } else {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+        }
+        out.flush();
+    }
+
+    private void printEvents(GoTrace trace, ParseCommand.Format format) throws IOException {
+        if (format == ParseCommand.Format.text) {
+            for (GoEvent e : trace.events()) {
+                out.println(textLine(e));
+            }
+            out.flush();
+            return;
+        }
+        boolean lines = format != ParseCommand.Format.json;
+        JsonGenerator json = new JsonFactory().createGenerator(nonClosing(out));
+        if (lines) {
+            json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+        } else {
+            json.writeStartArray();
+        }
+        for (GoEvent e : trace.events()) {
+            writeEvent(json, e);
+        }
+        if (!lines) {
+            json.writeEndArray();
+        }
+        json.close();
+        out.println();
+        out.flush();
+    }
+
+    /** The line format of {@code go tool trace -d}, plus the innermost frame. */
+    private static String textLine(GoEvent e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.tsNs()).append(' ').append(e.type()).append(" p=").append(e.p()).append(" g=").append(e.g())
+                .append(" off=").append(e.offset());
+        e.args().forEach((k, v) -> sb.append(' ').append(k).append('=').append(Long.toUnsignedString(v)));
+        e.stringArgs().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        if (!e.stack().isEmpty()) {
+            Frame f = e.stack().get(0);
+            sb.append("  @ ").append(f.function()).append(' ').append(f.file()).append(':').append(f.line());
+        }
+        return sb.toString();
+    }
+
+    private static void writeEvent(JsonGenerator json, GoEvent e) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("ts", e.tsNs());
+        json.writeStringField("type", e.type());
+        json.writeNumberField("p", e.p());
+        json.writeNumberField("g", e.g());
+        json.writeNumberField("off", e.offset());
+        if (!e.args().isEmpty()) {
+            json.writeObjectFieldStart("args");
+            for (Map.Entry<String, Long> a : e.args().entrySet()) {
+                json.writeFieldName(a.getKey());
+                // Arguments are uint64 on the wire.
+                json.writeNumber(new java.math.BigInteger(Long.toUnsignedString(a.getValue())));
+            }
+            json.writeEndObject();
+        }
+        for (Map.Entry<String, String> a : e.stringArgs().entrySet()) {
+            json.writeStringField(a.getKey(), a.getValue());
+        }
+        if (e.stackId() != 0) {
+            json.writeNumberField("stackId", e.stackId());
+            json.writeArrayFieldStart("stack");
+            for (Frame f : e.stack()) {
+                json.writeStartObject();
+                json.writeStringField("func", f.function());
+                json.writeStringField("file", f.file());
+                json.writeNumberField("line", f.line());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static Writer nonClosing(PrintWriter out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+}
