@@ -71,11 +71,13 @@ public final class StraceAnalysis {
                 basis = null;
             }
         }
-        boolean bothModes = options.asyncpreemptoff() == null && profile.asyncPreemption();
-        if (bothModes || Boolean.FALSE.equals(options.asyncpreemptoff())) {
+        if (options.asyncpreemptoff() != null) {
+            single(options.asyncpreemptoff());
+        } else if (!profile.asyncPreemption()) {
+            // the setting changes nothing where the runtime never sends SIGURG
+            single(false);
+        } else {
             asyncOn = new Checker(settings(false));
-        }
-        if (bothModes || Boolean.TRUE.equals(options.asyncpreemptoff()) || !profile.asyncPreemption()) {
             asyncOff = new Checker(settings(true));
         }
         replay = new StraceReplay(o -> {
@@ -88,12 +90,20 @@ public final class StraceAnalysis {
         }, refs, metrics);
     }
 
+    private void single(boolean apo) {
+        if (apo) {
+            asyncOff = new Checker(settings(true));
+        } else {
+            asyncOn = new Checker(settings(false));
+        }
+    }
+
     private AnalysisResult finish(List<String> inputs) {
         boolean apo;
         if (asyncOn != null && asyncOff != null) {
             apo = !metrics.runtimeSentSigurg();
         } else {
-            apo = asyncOn == null && profile.asyncPreemption();
+            apo = asyncOff != null;
         }
         String modeBasis;
         if (options.asyncpreemptoff() != null) {
