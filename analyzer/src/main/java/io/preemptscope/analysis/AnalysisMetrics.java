@@ -8,25 +8,34 @@ import java.util.Map;
  *
  * @param preemptions async = SIGURG deliveries that interrupted user code (preemption attempts the
  *     capture shows); cooperative = null where the capture cannot show them (strace alone)
- * @param preemptLatencyMs from strace: how long the target thread had run in user space when each
- *     such SIGURG arrived, an upper bound on the time slice it ended
+ * @param preemptLatencyMs with a Go trace: the length of each time slice a preemption ended; from
+ *     strace alone: how long the target thread had run in user space when each such SIGURG
+ *     arrived, an upper bound on the time slice it ended
+ * @param latencyBasis which of the two preemptLatencyMs is
  * @param eintr EINTR that reached the program, by syscall (direct, or through a restart code)
  * @param restarts interrupted syscalls the kernel restarted transparently, by syscall
  */
 @JsonPropertyOrder({"sigurgSent", "sigurgDelivered", "sigurgCoalesced", "preemptions", "preemptLatencyMs",
-        "eintr", "restarts", "sysmon", "threads", "durationMs", "calibration"})
+        "latencyBasis", "eintr", "restarts", "sysmon", "threads", "durationMs", "calibration"})
 public record AnalysisMetrics(
         long sigurgSent,
         long sigurgDelivered,
         long sigurgCoalesced,
         Preemptions preemptions,
         Latency preemptLatencyMs,
+        String latencyBasis,
         Map<String, Long> eintr,
         Map<String, Long> restarts,
         Sysmon sysmon,
         int threads,
         double durationMs,
         Calibration calibration) {
+
+    /** The same figures with what a Go trace measures directly in place of the strace proxies. */
+    public AnalysisMetrics withTrace(Preemptions fromTrace, Latency slices) {
+        return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, fromTrace, slices,
+                "go trace: length of each preempted time slice", eintr, restarts, sysmon, threads, durationMs, calibration);
+    }
 
     @JsonPropertyOrder({"async", "cooperative"})
     public record Preemptions(long async, Long cooperative) {}

@@ -1,7 +1,6 @@
 package io.preemptscope.analysis;
 
 import io.preemptscope.model.anomaly.Severity;
-import io.preemptscope.strace.event.SourceRef;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
  * @param rule the model rule it breaks, with its citation
  */
 public record Finding(
-        String id, Severity severity, int tid, Long goroutine, BigDecimal ts, List<SourceRef> evidence,
+        String id, Severity severity, int tid, Long goroutine, BigDecimal ts, List<Evidence> evidence,
         String rule, String message) {
     public Finding {
         evidence = List.copyOf(evidence);

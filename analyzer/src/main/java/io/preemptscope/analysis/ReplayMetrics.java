@@ -17,6 +17,8 @@ final class ReplayMetrics {
     private final Map<String, long[]> restarts = new HashMap<>();
     private final Map<Long, long[]> sysmonDelays = new TreeMap<>();
     private final Set<Integer> threads = new HashSet<>();
+    /** HdrHistogram reports bucket tops; the true maximum is kept apart and caps the percentiles. */
+    private long latencyMax;
     private long sent;
     private long delivered;
     private long deliveredFromProcess;
@@ -65,6 +67,7 @@ final class ReplayMetrics {
 
     void preemptionAttempt(long ranNs) {
         attempts++;
+        latencyMax = Math.max(latencyMax, ranNs);
         latency.recordValue(Math.min(Math.max(ranNs, 0), MAX_TRACKED_NS));
     }
 
@@ -101,13 +104,15 @@ final class ReplayMetrics {
     AnalysisMetrics result(long coalesced, int sysmonTid, AnalysisMetrics.Calibration calibration, boolean cooperativeVisible) {
         AnalysisMetrics.Latency lat = latency.getTotalCount() == 0 || !runsObservable(sysmonTid)
                 ? new AnalysisMetrics.Latency(0, null, null, null, null)
-                : new AnalysisMetrics.Latency(latency.getTotalCount(), ms(latency.getValueAtPercentile(50)),
-                        ms(latency.getValueAtPercentile(90)), ms(latency.getValueAtPercentile(99)), ms(latency.getMaxValue()));
+                : new AnalysisMetrics.Latency(latency.getTotalCount(), ms(Math.min(latencyMax, latency.getValueAtPercentile(50))),
+                        ms(Math.min(latencyMax, latency.getValueAtPercentile(90))),
+                        ms(Math.min(latencyMax, latency.getValueAtPercentile(99))), ms(latencyMax));
         Map<String, Long> delays = new java.util.LinkedHashMap<>();
         sysmonDelays.forEach((ns, c) -> delays.put(String.valueOf(ns / 1000), c[0]));
         double duration = firstNs <= lastNs ? (lastNs - firstNs) / 1e6 : 0;
         return new AnalysisMetrics(sent, delivered, coalesced,
                 new AnalysisMetrics.Preemptions(attempts, cooperativeVisible ? 0L : null), lat,
+                lat.count() == 0 ? null : "strace: user-space run of the target thread when SIGURG arrived",
                 sorted(eintr), sorted(restarts),
                 new AnalysisMetrics.Sysmon(sysmonTid, delays,
                         overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0),

@@ -45,7 +45,7 @@ final class StraceReplay {
     }
 
     void accept(StraceEvent event) {
-        long ref = refs.ref(event.source());
+        long ref = refs.line(event.source().file(), event.source().line());
         long at = time(event);
         metrics.seen(event.tid(), at);
         if (event instanceof SyscallEvent call) {

@@ -3,7 +3,9 @@ package io.preemptscope.cli;
 import io.preemptscope.analysis.AnalysisOptions;
 import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.Finding;
-import io.preemptscope.analysis.StraceAnalysis;
+import io.preemptscope.analysis.CaptureAnalysis;
+import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.v1.V1Decoder;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.output.AnalysisJsonWriter;
@@ -14,6 +16,7 @@ import io.preemptscope.strace.StraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,11 +29,12 @@ import picocli.CommandLine.Parameters;
         name = "analyze",
         mixinStandardHelpOptions = true,
         description = {
-            "Replay strace captures against the model of Go preemption and Linux signal semantics:"
+            "Replay captures of one run, strace logs and Go execution traces, against the model of Go"
+                    + " preemption and Linux signal semantics:"
                     + " SIGURG sent, delivered and coalesced, how long threads ran before preemption,"
                     + " EINTR and restarts by syscall, sysmon's schedule, and every anomaly with its evidence.",
-            "INPUT is a strace file (plain or compressed), an -ff directory or an -ff prefix; several inputs of"
-                    + " one run are merged."
+            "INPUT is a strace file (plain or compressed), an -ff directory or prefix, or a Go execution trace"
+                    + " (recognised by content); several inputs of one run are analysed together."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:ok", " 1:a finding at or above --fail-on", " 2:usage error", " 3:bad or unreadable input"})
@@ -73,7 +77,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Report at most N unparsable lines on stderr (default ${DEFAULT-VALUE}).")
     int maxReported;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "strace captures of one run.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "strace captures and Go traces of one run.")
     List<Path> inputs;
 
     @CommandLine.Spec
@@ -84,20 +88,42 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AnalysisOptions options = options();
         Severity threshold = failOn == null ? null : severity(failOn);
+        List<Path> stracePaths = new ArrayList<>();
+        List<CaptureAnalysis.TraceInput> traces = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!GoTraceParse.isGoTrace(input)) {
+                stracePaths.add(input);
+                continue;
+            }
+            try {
+                traces.add(new CaptureAnalysis.TraceInput(input.toString(), V1Decoder.decode(input)));
+            } catch (GoTraceFormatException e) {
+                err.println("preemptscope: " + input + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            } catch (IOException e) {
+                err.println("preemptscope: " + input + ": cannot be read: " + e.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         List<StraceInputs.InputFile> files;
         try {
-            files = StraceInputs.expand(inputs);
+            files = stracePaths.isEmpty() ? List.of() : StraceInputs.expand(stracePaths);
         } catch (StraceInputException e) {
             err.println("preemptscope: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        List<String> names = new ArrayList<>();
+        files.forEach(f -> names.add(f.displayName()));
+        traces.forEach(t -> names.add(t.name()));
         ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
         AnalysisResult result;
-        try (StraceReader reader = new StraceReader(files, reporter)) {
-            result = new StraceAnalysis(options).run(reader, files.stream().map(StraceInputs.InputFile::displayName).toList());
+        try (StraceReader reader = files.isEmpty() ? null : new StraceReader(files, reporter)) {
+            result = new CaptureAnalysis(options).run(reader, traces, names);
             reporter.summarize();
-            if (reporter.nothingParsed(reader)) {
+            if (reader != null && reporter.nothingParsed(reader)) {
                 err.println("preemptscope: no strace output found in the input");
                 err.flush();
                 return ExitCodes.BAD_INPUT;

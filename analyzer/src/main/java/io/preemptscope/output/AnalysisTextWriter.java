@@ -4,7 +4,7 @@ import io.preemptscope.analysis.AnalysisMetrics;
 import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.model.anomaly.Severity;
-import io.preemptscope.strace.event.SourceRef;
+import io.preemptscope.analysis.Evidence;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,16 +24,25 @@ public final class AnalysisTextWriter {
         out.println("preemptscope analysis of " + String.join(", ", r.inputs()));
         out.printf(Locale.ROOT, "Go: %s, model %s%s (%s)%n", r.goVersion(), r.profile(),
                 r.asyncpreemptoff() ? ", async preemption off" : "", r.goVersionBasis());
-        out.printf(Locale.ROOT, "%d threads over %.1f ms; sysmon thread %s%n", m.threads(), m.durationMs(),
-                m.sysmon().tid() < 0 ? "not found" : String.valueOf(m.sysmon().tid()));
+        if (m.threads() > 0) {
+            out.printf(Locale.ROOT, "strace: %d threads over %.1f ms; sysmon thread %s%n", m.threads(), m.durationMs(),
+                    m.sysmon().tid() < 0 ? "not found" : String.valueOf(m.sysmon().tid()));
+        }
         out.println();
         out.println("What happened");
         out.printf(Locale.ROOT, "  SIGURG sent %d, delivered %d, coalesced %d%n",
                 m.sigurgSent(), m.sigurgDelivered(), m.sigurgCoalesced());
-        out.printf(Locale.ROOT, "  preemption signals that interrupted user code: %d%n", m.preemptions().async());
+        boolean fromTrace = m.latencyBasis() != null && m.latencyBasis().startsWith("go trace");
+        if (fromTrace) {
+            out.printf(Locale.ROOT, "  preemptions (Go trace): async %d, cooperative %d%n",
+                    m.preemptions().async(), m.preemptions().cooperative());
+        } else {
+            out.printf(Locale.ROOT, "  preemption signals that interrupted user code: %d%n", m.preemptions().async());
+        }
         AnalysisMetrics.Latency l = m.preemptLatencyMs();
         if (l.count() > 0) {
-            out.printf(Locale.ROOT, "  time the thread had run when SIGURG arrived (ms): p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d)%n",
+            out.printf(Locale.ROOT, "  %s (ms): p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d)%n",
+                    fromTrace ? "length of the time slices a preemption ended" : "time the thread had run when SIGURG arrived",
                     l.p50(), l.p90(), l.p99(), l.max(), l.count());
         }
         out.println("  EINTR reaching the program: " + counts(m.eintr()));
@@ -53,7 +62,7 @@ public final class AnalysisTextWriter {
             out.println("Findings: none");
             return;
         }
-        Map<SourceRef, String> text = EvidenceLines.read(evidenceShown(findings));
+        Map<Evidence, String> text = EvidenceLines.read(evidenceShown(findings));
         for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
             Map<String, List<Finding>> byId = new LinkedHashMap<>();
             for (Finding f : findings) {
@@ -69,7 +78,7 @@ public final class AnalysisTextWriter {
                 out.printf(Locale.ROOT, "  %s (%d)  rule: %s%n", id, list.size(), list.get(0).rule());
                 for (Finding f : list.subList(0, Math.min(SHOWN_PER_ID, list.size()))) {
                     out.printf(Locale.ROOT, "    at %ss: %s%n", f.ts().toPlainString(), f.message());
-                    for (SourceRef e : f.evidence()) {
+                    for (Evidence e : f.evidence()) {
                         String line = text.getOrDefault(e, "");
                         out.println("      " + e + "  " + (line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line));
                     }
@@ -81,9 +90,9 @@ public final class AnalysisTextWriter {
         }
     }
 
-    private static List<SourceRef> evidenceShown(List<Finding> findings) {
+    private static List<Evidence> evidenceShown(List<Finding> findings) {
         Map<String, Integer> shown = new LinkedHashMap<>();
-        List<SourceRef> refs = new ArrayList<>();
+        List<Evidence> refs = new ArrayList<>();
         for (Finding f : findings) {
             if (shown.merge(f.id(), 1, Integer::sum) <= SHOWN_PER_ID) {
                 refs.addAll(f.evidence());

@@ -1,6 +1,6 @@
 package io.preemptscope.output;
 
-import io.preemptscope.strace.event.SourceRef;
+import io.preemptscope.analysis.Evidence;
 import io.preemptscope.strace.input.InputOpener;
 import io.preemptscope.strace.input.LineSource;
 import io.preemptscope.strace.input.PhysicalLine;
@@ -18,19 +18,21 @@ import java.util.TreeSet;
 public final class EvidenceLines {
     private EvidenceLines() {}
 
-    /** The text of each wanted line; a line that cannot be read again is left out. */
-    public static Map<SourceRef, String> read(Collection<SourceRef> wanted) {
+    /** The text of each wanted line; a line that cannot be read again, or a trace offset, is left out. */
+    public static Map<Evidence, String> read(Collection<Evidence> wanted) {
         Map<String, TreeSet<Long>> byFile = new HashMap<>();
-        for (SourceRef r : wanted) {
-            byFile.computeIfAbsent(r.file(), f -> new TreeSet<>()).add(r.line());
+        for (Evidence r : wanted) {
+            if (r.line() != null) {
+                byFile.computeIfAbsent(r.file(), f -> new TreeSet<>()).add(r.line());
+            }
         }
-        Map<SourceRef, String> out = new HashMap<>();
+        Map<Evidence, String> out = new HashMap<>();
         byFile.forEach((file, lines) -> {
             try (LineSource source = new LineSource(InputOpener.open(Path.of(file)))) {
                 long last = lines.last();
                 for (PhysicalLine l = source.next(); l != null && l.number() <= last; l = source.next()) {
                     if (lines.contains(l.number())) {
-                        out.put(new SourceRef(file, l.number()), l.text());
+                        out.put(Evidence.line(file, l.number()), l.text());
                     }
                 }
             } catch (IOException | RuntimeException unreadable) {

@@ -18,7 +18,7 @@ final class AnalysisRun {
         try {
             List<StraceInputs.InputFile> files = StraceInputs.expand(List.of(inputs));
             try (StraceReader reader = new StraceReader(files, p -> { })) {
-                return new StraceAnalysis(options).run(reader, files.stream().map(StraceInputs.InputFile::displayName).toList());
+                return new CaptureAnalysis(options).run(reader, List.of(), files.stream().map(StraceInputs.InputFile::displayName).toList());
             }
         } catch (IOException | StraceInputException e) {
             throw new AssertionError(e);

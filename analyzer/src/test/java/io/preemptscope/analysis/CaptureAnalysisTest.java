@@ -70,7 +70,7 @@ class CaptureAnalysisTest {
         assertThat(starved).hasSize(1);
         assertThat(starved.get(0).tid()).isEqualTo(12375);
         assertThat(starved.get(0).message()).startsWith("thread 12375 ran 692.1 ms of user code without a syscall");
-        assertThat(starved.get(0).evidence().get(0).line()).isEqualTo(263);
+        assertThat(starved.get(0).evidence().get(0).line()).isEqualTo(263L);
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class Checker {
             sysmon.deepSlept(d);
         } else if (o instanceof Observation.UserRun r) {
             runs.ran(r);
+        } else if (o instanceof Observation.TimeSlice t) {
+            runs.slice(t);
         } else if (o instanceof Observation.ThreadExited x) {
             signals.exited(x);
         }

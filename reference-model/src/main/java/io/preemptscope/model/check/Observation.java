@@ -76,6 +76,25 @@ public sealed interface Observation {
         }
     }
 
+    /**
+     * A goroutine's time slice on a P, from a Go execution trace.
+     *
+     * @param timeNs when it started (GoStart)
+     * @param endNs when it ended
+     * @param end how it ended
+     * @param othersWaitedNs the longest time another goroutine was runnable, unstarted, during
+     *     this slice: the cost of the slice to the rest of the program
+     */
+    record TimeSlice(long timeNs, long ref, long goroutine, int p, long endNs, SliceEnding end, long othersWaitedNs)
+            implements Observation {
+        public long lengthNs() {
+            return endNs - timeNs;
+        }
+    }
+
+    /** How a time slice ended, as far as the model cares. */
+    enum SliceEnding { PREEMPTED_ASYNC, PREEMPTED_COOPERATIVE, YIELDED, BLOCKED, SYSCALL, EXITED, CAPTURE_END }
+
     /** A thread ended. */
     record ThreadExited(long timeNs, long ref, int tid) implements Observation {}
 }

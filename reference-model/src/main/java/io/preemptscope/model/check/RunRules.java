@@ -16,6 +16,7 @@ import java.util.Locale;
 final class RunRules {
     private final ViolationSink sink;
     private final List<Observation.UserRun> candidates = new ArrayList<>();
+    private final List<Observation.TimeSlice> slices = new ArrayList<>();
 
     RunRules(ViolationSink sink) {
         this.sink = sink;
@@ -24,6 +25,13 @@ final class RunRules {
     void ran(Observation.UserRun r) {
         if (r.lengthNs() > SysmonConstants.FORCE_PREEMPT_NS) {
             candidates.add(r);
+        }
+    }
+
+    /** A trace's time slice that others waited behind for at least forcePreemptNS. */
+    void slice(Observation.TimeSlice t) {
+        if (t.lengthNs() > SysmonConstants.FORCE_PREEMPT_NS && t.othersWaitedNs() >= SysmonConstants.FORCE_PREEMPT_NS) {
+            slices.add(t);
         }
     }
 
@@ -51,6 +59,32 @@ final class RunRules {
             }
         }
         candidates.clear();
+        for (Observation.TimeSlice t : slices) {
+            judgeSlice(t, settings);
+        }
+        slices.clear();
+    }
+
+    /**
+     * A slice past the deadline while another goroutine waited: the trace shows the time slice
+     * itself (§1.9), not a thread's user run, so this is the precise form of both rules.
+     */
+    private void judgeSlice(Observation.TimeSlice t, CheckerSettings settings) {
+        long deadline = settings.preemptDeadlineNs();
+        if (t.lengthNs() <= deadline) {
+            return;
+        }
+        String how = switch (t.end()) {
+            case PREEMPTED_ASYNC -> "until an async preemption";
+            case PREEMPTED_COOPERATIVE -> "until a cooperative preemption";
+            case CAPTURE_END -> "until the trace ended";
+            default -> "until it gave up the P itself";
+        };
+        AnomalyId id = settings.runtimeSendsSigurg() ? AnomalyId.PREEMPT_LATENCY_EXCEEDED : AnomalyId.COOP_STARVATION;
+        sink.add(new Violation(id, id.severity(), -1, t.timeNs(), List.of(t.ref()), String.format(Locale.ROOT,
+                "goroutine %d ran %.1f ms on P%d %s while another goroutine waited %.1f ms to run; the deadline is %.1f ms",
+                t.goroutine(), t.lengthNs() / 1e6, t.p(), how, t.othersWaitedNs() / 1e6, deadline / 1e6),
+                t.goroutine()));
     }
 
     private static Observation.UserRun overlapping(Observation.UserRun r, List<Observation.UserRun> stalls) {

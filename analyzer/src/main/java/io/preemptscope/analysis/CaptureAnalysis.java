@@ -1,0 +1,209 @@
+package io.preemptscope.analysis;
+
+import io.preemptscope.gobinary.GoBuildInfo;
+import io.preemptscope.gotrace.GoTrace;
+import io.preemptscope.gotrace.GoTraceAnalysis;
+import io.preemptscope.gotrace.GoVersionRange;
+import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.check.Checker;
+import io.preemptscope.model.check.CheckerSettings;
+import io.preemptscope.model.check.Observation;
+import io.preemptscope.model.check.Violation;
+import io.preemptscope.model.sysmon.SysmonConstants;
+import io.preemptscope.model.version.GoVersion;
+import io.preemptscope.model.version.RuntimeProfile;
+import io.preemptscope.strace.StraceInputException;
+import io.preemptscope.strace.StraceReader;
+import io.preemptscope.strace.args.ArgSplitter;
+import io.preemptscope.strace.event.StraceEvent;
+import io.preemptscope.strace.event.SyscallEvent;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replays the captures of one run, strace logs and Go execution traces alike, against the
+ * reference model: strace in one streaming pass, traces (already decoded) before it.
+ *
+ * <p>Whether the runtime sends SIGURG at all (go1.13, or asyncpreemptoff=1) decides which rules
+ * apply, and a capture often says so only by what it lacks. Unless the user fixed it, both
+ * assumptions are checked side by side and the captures' own evidence picks one at the end: the
+ * process sending itself SIGURG, or async preemptions in a trace, mean async preemption was on.
+ */
+public final class CaptureAnalysis {
+    /** A decoded Go execution trace among the inputs. */
+    public record TraceInput(String name, GoTrace trace) {}
+
+    private final AnalysisOptions options;
+    private final EvidenceRefs refs = new EvidenceRefs();
+    private final ReplayMetrics metrics = new ReplayMetrics();
+    private final TraceMetrics traceMetrics = new TraceMetrics();
+    private Checker asyncOn;
+    private Checker asyncOff;
+    private StraceReplay replay;
+    private RuntimeProfile profile;
+    private String version;
+    private final List<String> basis = new ArrayList<>();
+    private boolean traceShowsAsync;
+
+    public CaptureAnalysis(AnalysisOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * @param strace the strace captures, or null when there are none
+     * @param traces decoded Go traces of the same run
+     */
+    public AnalysisResult run(StraceReader strace, List<TraceInput> traces, List<String> inputs)
+            throws IOException, StraceInputException {
+        List<GoTraceAnalysis> analyses = traces.stream().map(t -> GoTraceAnalysis.of(t.trace())).toList();
+        StraceEvent first = strace == null ? null : strace.next();
+        chooseVersion(first, analyses);
+        startCheckers();
+        for (int i = 0; i < traces.size(); i++) {
+            GoTraceReplay.replay(traces.get(i).name(), traces.get(i).trace(), analyses.get(i), refs, this::observe, traceMetrics);
+            traceShowsAsync |= analyses.get(i).asyncPreemptions() > 0;
+        }
+        for (StraceEvent e = first; e != null; e = strace.next()) {
+            replay.accept(e);
+        }
+        return finish(inputs, strace != null);
+    }
+
+    private void chooseVersion(StraceEvent first, List<GoTraceAnalysis> traces) {
+        if (options.goVersion() != null) {
+            profile = RuntimeProfile.of(options.goVersion());
+            version = options.goVersion().toString();
+            basis.add("--go-version");
+            return;
+        }
+        Optional<GoBuildInfo> info = buildInfo(first);
+        if (info.isPresent()) {
+            version = info.get().goVersion();
+            profile = RuntimeProfile.of(GoVersion.parse(version));
+            basis.add("Go build info of the executable named in execve");
+            return;
+        }
+        for (GoTraceAnalysis t : traces) {
+            GoVersionRange range = t.versions();
+            GoVersion lowest = GoVersion.parse(range.lowest());
+            GoVersion highest = GoVersion.parse(range.highest());
+            if (RuntimeProfile.of(lowest) == RuntimeProfile.of(highest) || !highest.atLeast(1, 14, 0)) {
+                profile = RuntimeProfile.of(highest);
+                version = "go" + range.label();
+                basis.add("Go trace: " + String.join(", ", range.evidence()));
+                return;
+            }
+            if (lowest.atLeast(1, 14, 0)) {
+                profile = RuntimeProfile.of(lowest.atLeast(1, 16, 0) ? lowest : GoVersion.parse("1.16"));
+                version = "go" + range.label();
+                basis.add("Go trace: " + String.join(", ", range.evidence()));
+                return;
+            }
+        }
+        profile = RuntimeProfile.GO1_16_TO_1_25;
+    }
+
+    private void startCheckers() {
+        if (options.asyncpreemptoff() != null) {
+            single(options.asyncpreemptoff());
+        } else if (!profile.asyncPreemption()) {
+            // the setting changes nothing where the runtime never sends SIGURG
+            single(false);
+        } else {
+            asyncOn = new Checker(settings(false));
+            asyncOff = new Checker(settings(true));
+        }
+        replay = new StraceReplay(this::observe, refs, metrics);
+    }
+
+    private void single(boolean apo) {
+        if (apo) {
+            asyncOff = new Checker(settings(true));
+        } else {
+            asyncOn = new Checker(settings(false));
+        }
+    }
+
+    private void observe(Observation o) {
+        if (asyncOn != null) {
+            asyncOn.observe(o);
+        }
+        if (asyncOff != null) {
+            asyncOff.observe(o);
+        }
+    }
+
+    private AnalysisResult finish(List<String> inputs, boolean haveStrace) {
+        boolean sawAsync = metrics.runtimeSentSigurg() || traceShowsAsync;
+        boolean apo = asyncOn != null && asyncOff != null ? !sawAsync : asyncOff != null;
+        if (options.asyncpreemptoff() != null) {
+            basis.add("--asyncpreemptoff");
+        } else if (!profile.asyncPreemption()) {
+            basis.add(profile.label() + " has no async preemption");
+        } else if (metrics.runtimeSentSigurg()) {
+            basis.add("the process sent itself SIGURG (tgkill), so async preemption was on");
+        } else if (traceShowsAsync) {
+            basis.add("the trace shows async preemptions, so async preemption was on");
+        } else {
+            basis.add("no SIGURG and no async preemption anywhere: Go 1.13 behaviour or GODEBUG=asyncpreemptoff=1");
+        }
+        if (version == null) {
+            version = sawAsync ? "go1.14+" : "unknown";
+        }
+
+        long slack = options.slackNs() >= 0 ? options.slackNs() : Math.max(SysmonConstants.slackNs(), metrics.overshootP99Ns());
+        long delay = metrics.maxSysmonDelayNs() > 0 ? metrics.maxSysmonDelayNs() : SysmonConstants.MAX_DELAY_NS;
+        CheckerSettings base = settings(apo);
+        CheckerSettings calibrated = new CheckerSettings(base.profile(), apo, delay, slack, base.retryWindowNs(),
+                base.stormPerSecondThread(), base.deliveryLatencyNs(), base.restartStormCount());
+        Checker chosen = apo ? asyncOff : asyncOn;
+        List<Violation> violations = chosen.finish(calibrated, !haveStrace || metrics.runsObservable(replay.sysmonTid()));
+
+        List<Finding> findings = new ArrayList<>();
+        long coalesced = 0;
+        for (Violation v : violations) {
+            if (v.id() == AnomalyId.SIGURG_COALESCED) {
+                coalesced++;
+            }
+            findings.add(new Finding(v.id().name(), v.severity(), v.tid(), v.goroutine(), seconds(v.timeNs()),
+                    v.refs().stream().map(refs::evidence).toList(), v.id().rule() + " (" + v.id().citation() + ")",
+                    v.message()));
+        }
+        AnalysisMetrics.Calibration calibration = new AnalysisMetrics.Calibration(slack / 1000.0, delay / 1000.0,
+                calibrated.preemptDeadlineNs() / 1e6);
+        AnalysisMetrics m = metrics.result(coalesced, replay.sysmonTid(), calibration, false);
+        if (traceMetrics.present()) {
+            m = m.withTrace(traceMetrics.preemptions(), traceMetrics.latency());
+        }
+        return new AnalysisResult(AnalysisResult.SCHEMA, inputs, version, calibrated.profile().label(), apo,
+                String.join("; ", basis), m, findings);
+    }
+
+    private CheckerSettings settings(boolean apo) {
+        CheckerSettings d = CheckerSettings.defaults(profile, apo);
+        return new CheckerSettings(profile, apo, d.sysmonDelayNs(), d.slackNs(), options.retryWindowNs(),
+                options.stormPerSecond(), d.deliveryLatencyNs(), d.restartStormCount());
+    }
+
+    private static BigDecimal seconds(long ns) {
+        return BigDecimal.valueOf(ns, 9).stripTrailingZeros();
+    }
+
+    /** The Go build info of the program the capture starts with, when that file is here to read. */
+    private static Optional<GoBuildInfo> buildInfo(StraceEvent first) {
+        if (!(first instanceof SyscallEvent call) || !call.name().equals("execve")) {
+            return Optional.empty();
+        }
+        List<String> args = ArgSplitter.split(call.args());
+        if (args.isEmpty() || !args.get(0).startsWith("\"") || !args.get(0).endsWith("\"")) {
+            return Optional.empty();
+        }
+        Path exe = Path.of(args.get(0).substring(1, args.get(0).length() - 1));
+        return Files.isRegularFile(exe) ? GoBuildInfo.read(exe) : Optional.empty();
+    }
+}
