@@ -82,6 +82,8 @@ class SignalRulesTest {
     @Test
     void aHundredDeliveriesIn100msIsNoStorm() {
         assertThat(check(RuntimeProfile.GO1_16_TO_1_25, deliveries(100, 500 * US))).isEmpty();
+        // exactly 1,000/s for 200 ms is at the threshold, not above it
+        assertThat(check(RuntimeProfile.GO1_16_TO_1_25, deliveries(200, 1 * MS))).isEmpty();
     }
 
     @Test
