@@ -131,7 +131,8 @@ final class SignalRules {
     private void storm(Observation.SignalDelivered d) {
         ArrayDeque<Long> window = recentDeliveries.computeIfAbsent(d.tid(), k -> new ArrayDeque<>());
         window.addLast(d.timeNs());
-        while (!window.isEmpty() && window.peekFirst() < d.timeNs() - STORM_WINDOW_NS) {
+        // the window is (t − 100 ms, t]: a steady 1,000/s is the limit, not above it (§7 B11 says "> R1")
+        while (!window.isEmpty() && window.peekFirst() <= d.timeNs() - STORM_WINDOW_NS) {
             window.pollFirst();
         }
         int threshold = Math.max(2, settings.stormPerSecondThread() / 10);

@@ -39,7 +39,9 @@ public enum RuntimeProfile {
             return GO1_13;
         }
         if (v.major() == 1 && v.minor() == 14) {
-            return v.patch() == 0 ? GO1_14_0 : GO1_14_1;
+            // Before go1.21 the first release of a minor version is named without a patch level:
+            // "go1.14" (runtime.Version, the tag) is go1.14.0, which lacks m.signalPending (§2.2).
+            return v.patch() <= 0 ? GO1_14_0 : GO1_14_1;
         }
         if (v.major() == 1 && v.minor() == 15) {
             return GO1_15;
