@@ -26,10 +26,14 @@ public final class StraceStatsCollector {
     private long exits;
     private long kills;
 
+    private int lastTid = Integer.MIN_VALUE;
+
     public void accept(StraceEvent event) {
         events++;
-        if (event.tid() >= 0) {
+        // consecutive events mostly share a thread: skip the boxed set lookup for those
+        if (event.tid() >= 0 && event.tid() != lastTid) {
             threads.add(event.tid());
+            lastTid = event.tid();
         }
         if (event instanceof SyscallEvent call) {
             count(syscalls, call.name());

@@ -33,6 +33,11 @@ public final class RecordReader {
 
     /** The next record, or null at the end of the input. */
     public ParsedRecord next() throws IOException {
+        ParsedRecord r = assemble();
+        return r == null ? null : explain(r);
+    }
+
+    private ParsedRecord assemble() throws IOException {
         if (!ready.isEmpty()) {
             return ready.poll();
         }
@@ -102,20 +107,36 @@ public final class RecordReader {
         return c == ')' || c == ',' || text.startsWith(" <unfinished ...>") || text.startsWith(" =>");
     }
 
+    /**
+     * Parses a candidate record. Only a candidate that stays a failure needs the grammar's
+     * message, so failures here are cheap: {@link #explain} adds the message at the end.
+     */
     private ParsedRecord parse(String text, PhysicalLine first, PhysicalLine last) {
         boolean truncated = !last.terminated();
-        StraceRecord quick = fast.scan(text);
-        if (quick != null) {
-            return new ParsedRecord(quick, text, first.number(), last.number(), null, truncated);
+        StraceRecord record = fast.scan(text);
+        if (record == null) {
+            record = grammar.tryParse(text);
         }
-        try {
-            return new ParsedRecord(grammar.parse(text), text, first.number(), last.number(), null, truncated);
-        } catch (RecordParseException e) {
-            String message = text.isBlank()
-                    ? "blank line, expected a strace record"
-                    : "column " + e.column() + ": " + e.getMessage();
-            return new ParsedRecord(null, text, first.number(), last.number(), message, truncated);
+        return new ParsedRecord(record, text, first.number(), last.number(), null, truncated);
+    }
+
+    /** A record that failed for good, with the grammar's account of what was expected. */
+    private ParsedRecord explain(ParsedRecord failed) {
+        if (!failed.failed() || failed.error() != null) {
+            return failed;
         }
+        String message;
+        if (failed.text().isBlank()) {
+            message = "blank line, expected a strace record";
+        } else {
+            try {
+                grammar.parse(failed.text());
+                message = "not a strace record";
+            } catch (RecordParseException e) {
+                message = "column " + e.column() + ": " + e.getMessage();
+            }
+        }
+        return new ParsedRecord(null, failed.text(), failed.firstLine(), failed.lastLine(), message, failed.truncated());
     }
 
     private PhysicalLine nextLine() throws IOException {

@@ -22,6 +22,24 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  */
 public final class GrammarRecordParser implements RecordParser {
 
+    /**
+     * The record, or null when the text is not strace output; cheaper than {@link #parse} on
+     * failure because it builds no message. For trial parses of candidate splices.
+     */
+    public StraceRecord tryParse(String text) {
+        CodePointCharStream chars = CharStreams.fromString(text);
+        try {
+            return read(chars, parseTree(chars, PredictionMode.SLL));
+        } catch (ParseCancellationException | RecordParseException sllFailed) {
+            chars.seek(0);
+            try {
+                return read(chars, parseTree(chars, PredictionMode.LL));
+            } catch (ParseCancellationException | RecordParseException failed) {
+                return null;
+            }
+        }
+    }
+
     @Override
     public StraceRecord parse(String text) throws RecordParseException {
         CodePointCharStream chars = CharStreams.fromString(text);
@@ -50,6 +68,8 @@ public final class GrammarRecordParser implements RecordParser {
     private static StraceParser.RecordContext parseTree(CodePointCharStream chars, PredictionMode mode) {
         StraceLexer lexer = new StraceLexer(chars);
         lexer.removeErrorListeners();
+        // a character no token accepts is damage, never something to skip over
+        lexer.addErrorListener(BAIL_ON_LEXER_ERROR);
         StraceParser parser = new StraceParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
@@ -68,6 +88,14 @@ public final class GrammarRecordParser implements RecordParser {
         parser.getInterpreter().setPredictionMode(mode);
         return parser.record();
     }
+
+    private static final BaseErrorListener BAIL_ON_LEXER_ERROR = new BaseErrorListener() {
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                String msg, RecognitionException e) {
+            throw new ParseCancellationException(msg);
+        }
+    };
 
     /** Keeps the first syntax error only: later ones are consequences of it. */
     private static final class FirstError extends BaseErrorListener {

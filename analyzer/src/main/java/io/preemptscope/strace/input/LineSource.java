@@ -61,6 +61,23 @@ public final class LineSource implements Closeable {
                 }
             }
             int end = newline < 0 ? limit : newline;
+            if (newline >= 0 && length == 0 && !escapes) {
+                // the whole line lies in the buffer: one copy, straight into the String
+                pos = newline + 1;
+                offset += newline - from + 1;
+                int n = newline - from;
+                if (n > 0 && buffer[newline - 1] == '\r') {
+                    n--;
+                }
+                if (n > MAX_LINE_BYTES) {
+                    overlongLines++;
+                    n = MAX_LINE_BYTES;
+                }
+                String text = highBytes
+                        ? new String(buffer, from, n, StandardCharsets.UTF_8)
+                        : new String(buffer, from, n, StandardCharsets.ISO_8859_1);
+                return new PhysicalLine(text, ++lineNumber, start, true);
+            }
             length = append(length, from, end - from);
             offset += end - from;
             pos = end;
