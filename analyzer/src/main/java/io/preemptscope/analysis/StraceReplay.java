@@ -175,8 +175,8 @@ final class StraceReplay {
         }
         Observation.SysmonSlept s = new Observation.SysmonSlept(entry, ref, call.tid(), sleep.requestNanos(),
                 exit >= entry ? exit - entry : -1);
-        if (sysmon.sleep(s)) {
-            metrics.sysmonSleep(sleep.requestNanos(), s.actualNs());
+        for (Observation.SysmonSlept known : sysmon.sleep(s)) {
+            metrics.sysmonSleep(known.requestedNs(), known.actualNs());
         }
     }
 

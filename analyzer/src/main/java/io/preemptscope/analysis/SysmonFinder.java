@@ -30,19 +30,22 @@ final class SysmonFinder {
         return sysmonTid;
     }
 
-    /** A nanosleep; returns true when it is sysmon's. */
-    boolean sleep(Observation.SysmonSlept s) {
+    /**
+     * A nanosleep; returns the sleeps now known to be sysmon's: this one, or, when this one
+     * completes the fingerprint, the ones held back with it; none otherwise.
+     */
+    List<Observation.SysmonSlept> sleep(Observation.SysmonSlept s) {
         if (sysmonTid == s.tid()) {
             sink.accept(s);
-            return true;
+            return List.of(s);
         }
         if (sysmonTid >= 0) {
-            return false;
+            return List.of();
         }
         ArrayDeque<Observation.SysmonSlept> mine = held.computeIfAbsent(s.tid(), k -> new ArrayDeque<>());
         if (s.requestedNs() != SysmonConstants.MIN_DELAY_NS) {
             mine.clear();
-            return false;
+            return List.of();
         }
         mine.addLast(s);
         if (mine.size() > HELD_PER_THREAD) {
@@ -53,8 +56,8 @@ final class SysmonFinder {
             List<Observation.SysmonSlept> first = new ArrayList<>(mine);
             held.clear();
             first.forEach(sink);
-            return true;
+            return first;
         }
-        return false;
+        return List.of();
     }
 }
