@@ -12,4 +12,9 @@ interface RawSource {
 
     /** Where reading stands, for messages about the end of the input (byte offset or line). */
     long position();
+
+    /** An error at a position of this source: a byte offset for binary input, a line for text. */
+    default GoTraceFormatException error(long position, String problem) {
+        return new GoTraceFormatException(position, problem);
+    }
 }

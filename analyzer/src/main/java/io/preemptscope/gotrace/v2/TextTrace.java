@@ -24,6 +24,11 @@ public record TextTrace(int minor, Expectation expectation, List<RawEvent> event
             }
 
             @Override
+            public io.preemptscope.gotrace.GoTraceFormatException error(long line, String problem) {
+                return io.preemptscope.gotrace.GoTraceFormatException.whole("line " + line + ": " + problem);
+            }
+
+            @Override
             public long position() {
                 return next < events.size() ? events.get(next).offset() : events.isEmpty() ? 0
                         : events.get(events.size() - 1).offset() + 1;
