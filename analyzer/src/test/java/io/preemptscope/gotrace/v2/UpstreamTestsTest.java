@@ -108,7 +108,7 @@ class UpstreamTestsTest {
         assertThat(e.offset()).isEqualTo(47);
         Path text = V2Corpus.tests().resolve("go122-create-syscall-with-p.test");
         assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoder.decode(text)))
-                .hasMessage("line 13: expected a proc but didn't have one (GoSyscallEnd on thread 0, generation 1)");
+                .hasMessage("line 14: expected a proc but didn't have one (GoSyscallEnd on thread 0, generation 1)");
     }
 
     @Test
