@@ -74,6 +74,16 @@ class GoTraceV2ParseCommandTest {
     }
 
     @Test
+    void eventsAsJsonLinesWithResolvedReasons() throws Exception {
+        assertThat(run("parse", go122Text().toString())).isEqualTo(ExitCodes.OK);
+        String[] lines = out.toString().strip().split("\n");
+        assertThat(lines).hasSize(3573);
+        long preempted = java.util.Arrays.stream(lines).filter(l -> l.contains("\"type\":\"GoStop\""))
+                .filter(l -> l.contains("\"reason\":\"preempted\"")).count();
+        assertThat(preempted).isEqualTo(20);
+    }
+
+    @Test
     void aBrokenV2TraceIsBadInputWithOneLine() {
         Path bad = Corpus.root().resolve("gotrace/encoded-v2/go1.22plus_bin/go122-create-syscall-with-p.trace");
         assertThat(run("parse", "--stats", bad.toString())).isEqualTo(ExitCodes.BAD_INPUT);
