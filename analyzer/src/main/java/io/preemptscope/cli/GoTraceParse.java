@@ -13,6 +13,9 @@ import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.GoTraceStats;
 import io.preemptscope.gotrace.GoTraceStatsCollector;
 import io.preemptscope.gotrace.v1.V1Decoder;
+import io.preemptscope.gotrace.v2.V2Decoder;
+import io.preemptscope.gotrace.v2.V2Stats;
+import io.preemptscope.gotrace.v2.V2Trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -44,9 +47,17 @@ final class GoTraceParse {
             if (Files.size(input) == 0) {
                 return input.getFileName().toString().endsWith(".trace");
             }
-            return V1Decoder.looksLikeGoTrace(in.readNBytes(5));
+            byte[] prefix = in.readNBytes(64);
+            return V1Decoder.looksLikeGoTrace(prefix) || V2Decoder.accepts(prefix);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Go 1.22+ binary header or a v2 text trace: decoded by the v2 reader. */
+    private static boolean isV2(Path input) throws IOException {
+        try (InputStream in = Files.newInputStream(input)) {
+            return V2Decoder.accepts(in.readNBytes(64));
         }
     }
 
@@ -58,8 +69,15 @@ final class GoTraceParse {
         }
         Path input = inputs.get(0);
         GoTrace trace;
+        GoTraceStats v2Stats = null;
         try {
-            trace = V1Decoder.decode(input);
+            if (isV2(input)) {
+                V2Trace v2 = V2Decoder.decode(input);
+                trace = v2.goTrace();
+                v2Stats = stats ? V2Stats.of(v2) : null;
+            } else {
+                trace = V1Decoder.decode(input);
+            }
         } catch (GoTraceFormatException e) {
             return fail(input + ": " + e.getMessage());
         } catch (IOException e) {
@@ -67,7 +85,8 @@ final class GoTraceParse {
         }
         try {
             if (stats) {
-                printStats(GoTraceStatsCollector.of(trace, GoTraceAnalysis.of(trace)), format);
+                printStats(v2Stats != null ? v2Stats : GoTraceStatsCollector.of(trace, GoTraceAnalysis.of(trace)),
+                        format);
             } else {
                 printEvents(trace, format);
             }
