@@ -1,7 +1,7 @@
 package io.preemptscope.analysis;
 
 import io.preemptscope.gobinary.GoBuildInfo;
-import io.preemptscope.gotrace.GoTrace;
+import io.preemptscope.gotrace.DecodedTrace;
 import io.preemptscope.gotrace.GoTraceAnalysis;
 import io.preemptscope.gotrace.GoVersionRange;
 import io.preemptscope.model.anomaly.AnomalyId;
@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 public final class CaptureAnalysis {
     /** A decoded Go execution trace among the inputs. */
-    public record TraceInput(String name, GoTrace trace) {}
+    public record TraceInput(String name, DecodedTrace decoded) {}
 
     private final AnalysisOptions options;
     private final EvidenceRefs refs = new EvidenceRefs();
@@ -60,12 +60,12 @@ public final class CaptureAnalysis {
      */
     public AnalysisResult run(StraceReader strace, List<TraceInput> traces, List<String> inputs)
             throws IOException, StraceInputException {
-        List<GoTraceAnalysis> analyses = traces.stream().map(t -> GoTraceAnalysis.of(t.trace())).toList();
+        List<GoTraceAnalysis> analyses = traces.stream().map(t -> t.decoded().analysis()).toList();
         StraceEvent first = strace == null ? null : strace.next();
         chooseVersion(first, analyses);
         startCheckers();
         for (int i = 0; i < traces.size(); i++) {
-            GoTraceReplay.replay(traces.get(i).name(), traces.get(i).trace(), analyses.get(i), refs, this::observe, traceMetrics);
+            GoTraceReplay.replay(traces.get(i).name(), traces.get(i).decoded(), refs, this::observe, traceMetrics);
             traceShowsAsync |= analyses.get(i).asyncPreemptions() > 0;
         }
         for (StraceEvent e = first; e != null; e = strace.next()) {

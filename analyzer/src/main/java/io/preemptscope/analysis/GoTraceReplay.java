@@ -1,5 +1,6 @@
 package io.preemptscope.analysis;
 
+import io.preemptscope.gotrace.DecodedTrace;
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTrace;
 import io.preemptscope.gotrace.GoTraceAnalysis;
@@ -24,8 +25,10 @@ final class GoTraceReplay {
     /** A goroutine runnable but not running, from when it became runnable until it started. */
     private record Wait(long g, long from, long to) {}
 
-    static void replay(String file, GoTrace trace, GoTraceAnalysis analysis, EvidenceRefs refs,
-            Consumer<Observation> sink, TraceMetrics metrics) {
+    static void replay(String file, DecodedTrace decoded, EvidenceRefs refs, Consumer<Observation> sink,
+            TraceMetrics metrics) {
+        GoTrace trace = decoded.trace();
+        GoTraceAnalysis analysis = decoded.analysis();
         List<Wait> waits = new ArrayList<>();
         Map<Long, Long> runnableSince = new HashMap<>();
         Map<Long, Long> startOffsets = new HashMap<>();
@@ -35,6 +38,12 @@ final class GoTraceReplay {
             switch (e.type()) {
                 case "GoCreate", "GoUnblock" -> runnableSince.putIfAbsent(e.arg("g"), e.tsNs());
                 case "GoPreempt", "GoSched", "GoSysExit" -> runnableSince.putIfAbsent(e.g(), e.tsNs());
+                // v2 has no GoPreempt/GoSched: a stopped goroutine (preempted, Gosched) stays runnable
+                case "GoStop" -> {
+                    if (decoded.v2()) {
+                        runnableSince.putIfAbsent(e.g(), e.tsNs());
+                    }
+                }
                 case "GoStart", "GoStartLabel" -> {
                     long g = e.args().containsKey("g") ? e.arg("g") : e.g();
                     Long since = runnableSince.remove(g);

@@ -5,7 +5,7 @@ import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.analysis.CaptureAnalysis;
 import io.preemptscope.gotrace.GoTraceFormatException;
-import io.preemptscope.gotrace.v1.V1Decoder;
+import io.preemptscope.gotrace.DecodedTrace;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.output.AnalysisJsonWriter;
@@ -96,7 +96,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                traces.add(new CaptureAnalysis.TraceInput(input.toString(), V1Decoder.decode(input)));
+                traces.add(new CaptureAnalysis.TraceInput(input.toString(), DecodedTrace.read(input)));
             } catch (GoTraceFormatException e) {
                 err.println("preemptscope: " + input + ": " + e.getMessage());
                 err.flush();

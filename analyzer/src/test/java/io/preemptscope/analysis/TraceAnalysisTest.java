@@ -2,7 +2,7 @@ package io.preemptscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.preemptscope.gotrace.v1.V1Decoder;
+import io.preemptscope.gotrace.DecodedTrace;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import io.preemptscope.strace.StraceInputs;
 import io.preemptscope.strace.StraceReader;
@@ -20,7 +20,7 @@ class TraceAnalysisTest {
     }
 
     private static AnalysisResult analyze(Path trace, Path strace) throws Exception {
-        List<CaptureAnalysis.TraceInput> traces = List.of(new CaptureAnalysis.TraceInput(trace.toString(), V1Decoder.decode(trace)));
+        List<CaptureAnalysis.TraceInput> traces = List.of(new CaptureAnalysis.TraceInput(trace.toString(), DecodedTrace.read(trace)));
         List<String> names = new ArrayList<>();
         if (strace == null) {
             names.add(trace.toString());
@@ -76,5 +76,16 @@ class TraceAnalysisTest {
         assertThat(r.metrics().preemptions().cooperative()).isEqualTo(1);
         assertThat(r.metrics().latencyBasis()).startsWith("go trace");
         assertThat(r.metrics().sysmon().tid()).isPositive();
+    }
+
+    @Test
+    void aGo122TraceInTextFormIsAnalysedLikeABinaryOne() throws Exception {
+        Path text = Corpus.root().resolve("gotrace/upstream/go1.22_src_cmd_trace_v2_testdata/go122.test");
+        AnalysisResult r = analyze(text, null);
+        assertThat(r.goVersion()).isEqualTo("go1.22");
+        assertThat(r.metrics().preemptions().async()).isEqualTo(2);
+        assertThat(r.metrics().preemptions().cooperative()).isEqualTo(18);
+        assertThat(r.metrics().preemptLatencyMs().count()).isEqualTo(20);
+        assertThat(r.asyncpreemptoff()).isFalse();
     }
 }
