@@ -9,8 +9,11 @@ import java.util.List;
  * @param goVersion the version assumed ("go1.19.8", or a family when inferred)
  * @param profile the model profile used
  * @param goVersionBasis the evidence for it
+ * @param findingCounts how many findings of each id there were; {@code findings} keeps at most
+ *     1,000 of one id, so memory stays bounded on captures of any size
  */
-@JsonPropertyOrder({"schema", "inputs", "goVersion", "profile", "asyncpreemptoff", "goVersionBasis", "metrics", "findings"})
+@JsonPropertyOrder({"schema", "inputs", "goVersion", "profile", "asyncpreemptoff", "goVersionBasis", "metrics",
+        "findingCounts", "findings"})
 public record AnalysisResult(
         int schema,
         List<String> inputs,
@@ -19,6 +22,7 @@ public record AnalysisResult(
         boolean asyncpreemptoff,
         String goVersionBasis,
         AnalysisMetrics metrics,
+        java.util.Map<String, Long> findingCounts,
         List<Finding> findings) {
     /** Raised whenever a field changes meaning, as Trace Compass versions its state providers. */
     public static final int SCHEMA = 1;

@@ -180,8 +180,10 @@ public final class CaptureAnalysis {
         if (traceMetrics.present()) {
             m = m.withTrace(traceMetrics.preemptions(), traceMetrics.latency());
         }
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        chosen.counts().forEach((id, n) -> counts.put(id.name(), n));
         return new AnalysisResult(AnalysisResult.SCHEMA, inputs, version, calibrated.profile().label(), apo,
-                String.join("; ", basis), m, findings);
+                String.join("; ", basis), m, counts, findings);
     }
 
     private CheckerSettings settings(boolean apo) {

@@ -53,11 +53,11 @@ public final class AnalysisTextWriter {
         out.printf(Locale.ROOT, "  thresholds: sysmon slack %.0f µs, preemption deadline %.2f ms%n",
                 m.calibration().slackUs(), m.calibration().preemptDeadlineMs());
         out.println();
-        findings(r.findings(), out);
+        findings(r.findings(), r.findingCounts(), out);
         out.flush();
     }
 
-    private static void findings(List<Finding> findings, PrintWriter out) {
+    private static void findings(List<Finding> findings, Map<String, Long> counts, PrintWriter out) {
         if (findings.isEmpty()) {
             out.println("Findings: none");
             return;
@@ -75,7 +75,8 @@ public final class AnalysisTextWriter {
             }
             out.println(s.name() + (s == Severity.INFO ? "" : "S"));
             byId.forEach((id, list) -> {
-                out.printf(Locale.ROOT, "  %s (%d)  rule: %s%n", id, list.size(), list.get(0).rule());
+                long total = counts.getOrDefault(id, (long) list.size());
+                out.printf(Locale.ROOT, "  %s (%d)  rule: %s%n", id, total, list.get(0).rule());
                 for (Finding f : list.subList(0, Math.min(SHOWN_PER_ID, list.size()))) {
                     out.printf(Locale.ROOT, "    at %ss: %s%n", f.ts().toPlainString(), f.message());
                     for (Evidence e : f.evidence()) {
@@ -83,8 +84,9 @@ public final class AnalysisTextWriter {
                         out.println("      " + e + "  " + (line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line));
                     }
                 }
-                if (list.size() > SHOWN_PER_ID) {
-                    out.printf(Locale.ROOT, "    ... and %d more (all are in --format json)%n", list.size() - SHOWN_PER_ID);
+                if (total > SHOWN_PER_ID) {
+                    out.printf(Locale.ROOT, "    ... and %d more (%s)%n", total - SHOWN_PER_ID,
+                            total > list.size() ? "the first " + list.size() + " are in --format json" : "all are in --format json");
                 }
             });
         }

@@ -11,7 +11,13 @@ import java.util.List;
  * <p>Each concern is a rule set of its own; an observation goes to every rule set that handles it.
  */
 public final class Checker {
+    /** Violations kept per id: a capture of any size keeps memory bounded; the rest are counted. */
+    public static final int DEFAULT_KEPT_PER_ID = 1000;
+
     private final List<Violation> found = new ArrayList<>();
+    private final java.util.EnumMap<io.preemptscope.model.anomaly.AnomalyId, long[]> counts =
+            new java.util.EnumMap<>(io.preemptscope.model.anomaly.AnomalyId.class);
+    private final int keptPerId;
     private final SignalRules signals;
     private final InterruptRules interrupts;
     private final SysmonRules sysmon;
@@ -19,11 +25,18 @@ public final class Checker {
     private final CheckerSettings settings;
 
     public Checker(CheckerSettings settings) {
+        this(settings, DEFAULT_KEPT_PER_ID);
+    }
+
+    /** @param keptPerId how many violations of one id to keep; all are counted */
+    public Checker(CheckerSettings settings, int keptPerId) {
         this.settings = settings;
-        this.signals = new SignalRules(settings, found::add);
-        this.interrupts = new InterruptRules(settings, found::add);
-        this.sysmon = new SysmonRules(settings, found::add);
-        this.runs = new RunRules(found::add);
+        this.keptPerId = keptPerId;
+        ViolationSink sink = this::record;
+        this.signals = new SignalRules(settings, sink);
+        this.interrupts = new InterruptRules(settings, sink);
+        this.sysmon = new SysmonRules(settings, sink);
+        this.runs = new RunRules(sink);
     }
 
     public void observe(Observation o) {
@@ -53,6 +66,21 @@ public final class Checker {
         } else if (o instanceof Observation.ThreadExited x) {
             signals.exited(x);
         }
+    }
+
+    private void record(Violation v) {
+        long[] n = counts.computeIfAbsent(v.id(), k -> new long[1]);
+        if (n[0]++ < keptPerId) {
+            found.add(v);
+        }
+    }
+
+    /** How many violations of each id were found, kept or not. */
+    public java.util.Map<io.preemptscope.model.anomaly.AnomalyId, Long> counts() {
+        java.util.Map<io.preemptscope.model.anomaly.AnomalyId, Long> out =
+                new java.util.EnumMap<>(io.preemptscope.model.anomaly.AnomalyId.class);
+        counts.forEach((id, n) -> out.put(id, n[0]));
+        return out;
     }
 
     /** Ends the replay: rules that wait for something that never came decide now. */

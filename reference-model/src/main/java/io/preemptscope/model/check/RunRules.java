@@ -15,7 +15,14 @@ import java.util.Locale;
  */
 final class RunRules {
     private final ViolationSink sink;
-    private final List<Observation.UserRun> candidates = new ArrayList<>();
+    /**
+     * The longest runs only, so memory stays bounded on any capture; a run that is not among the
+     * longest this many cannot be flagged when these are not.
+     */
+    static final int MAX_CANDIDATES = 50_000;
+
+    private final java.util.PriorityQueue<Observation.UserRun> candidates =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Observation.UserRun::lengthNs));
     private final List<Observation.TimeSlice> slices = new ArrayList<>();
 
     RunRules(ViolationSink sink) {
@@ -25,12 +32,16 @@ final class RunRules {
     void ran(Observation.UserRun r) {
         if (r.lengthNs() > SysmonConstants.FORCE_PREEMPT_NS) {
             candidates.add(r);
+            if (candidates.size() > MAX_CANDIDATES) {
+                candidates.poll();
+            }
         }
     }
 
     /** A trace's time slice that others waited behind for at least forcePreemptNS. */
     void slice(Observation.TimeSlice t) {
-        if (t.lengthNs() > SysmonConstants.FORCE_PREEMPT_NS && t.othersWaitedNs() >= SysmonConstants.FORCE_PREEMPT_NS) {
+        if (t.lengthNs() > SysmonConstants.FORCE_PREEMPT_NS && t.othersWaitedNs() >= SysmonConstants.FORCE_PREEMPT_NS
+                && slices.size() < MAX_CANDIDATES) {
             slices.add(t);
         }
     }
@@ -42,8 +53,10 @@ final class RunRules {
      */
     void finish(CheckerSettings settings, int sysmonTid, boolean runsObservable) {
         if (runsObservable) {
+            List<Observation.UserRun> runs = new ArrayList<>(candidates);
+            runs.sort(java.util.Comparator.comparingLong(Observation.UserRun::timeNs));
             List<Observation.UserRun> stalls = new ArrayList<>();
-            for (Observation.UserRun r : candidates) {
+            for (Observation.UserRun r : runs) {
                 if (r.tid() == sysmonTid && r.lengthNs() > SysmonConstants.MAX_DELAY_NS + settings.slackNs()) {
                     stalls.add(r);
                     sink.add(new Violation(AnomalyId.SYSMON_STALL, AnomalyId.SYSMON_STALL.severity(), r.tid(),
@@ -52,7 +65,7 @@ final class RunRules {
                                             + " preemption could be requested meanwhile", r.tid(), r.lengthNs() / 1e6)));
                 }
             }
-            for (Observation.UserRun r : candidates) {
+            for (Observation.UserRun r : runs) {
                 if (r.tid() != sysmonTid) {
                     judge(r, settings, stalls);
                 }
