@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# parse-bench.sh: throughput and memory benchmark of `preemptscope parse --stats` on >= 1 GiB of
-# real strace output.
+# parse-bench.sh: throughput and memory benchmark of `preemptscope parse --stats` and
+# `preemptscope analyze` on >= 1 GiB of real strace output.
 #
 # Usage:  bench/parse-bench.sh [--profile]
 #
@@ -31,6 +31,10 @@
 #     wall time (date +%s%N around the run), MB/s (10^6 bytes of *uncompressed* text per s),
 #     MiB/s, lines/s, CPU seconds (user+sys), peak RSS (/usr/bin/time -v "Maximum resident set size"). Every run's
 #     stats must say "unparsed" : 0 and "lines" equal to wc -l, otherwise the script fails.
+#   java -Xmx256m -jar preemptscope.jar analyze --format json --max-reported 0 FILE
+#     the same figures; the replay must stay linear: its throughput is reported as a share of
+#     parse --stats' (target: at least 80%). The findings on this input mean nothing (whole
+#     captures of different processes and clocks are concatenated); only the speed is measured.
 #   One more run with -Xlog:gc:file=bench/out/gc.log: the largest heap occupancy after a GC and
 #   before a GC, and the committed heap, read from the log (evidence that -Xmx256m is enough,
 #   not just that the run did not fail).
@@ -131,6 +135,10 @@ say "       $bytes bytes ($(awk -v b="$bytes" 'BEGIN { printf "%.2f GiB", b / 2^
     "${#sources[@]} capture files x $copies"
 say "       gzip -1: $gz_bytes bytes (ratio $(awk -v a="$bytes" -v b="$gz_bytes" 'BEGIN { printf "%.1f", a / b }'))"
 
+analyze_cmd() { # $1: input; prints a shell command
+    printf '%q ' "$JAVA" -Xmx"$HEAP" -jar "$jar" analyze --format json --max-reported 0 "$1"
+}
+
 parse_cmd() { # $1: extra JVM options (word-split on purpose), $2: input; prints a shell command
     local extra=()
     read -r -a extra <<< "$1"
@@ -191,7 +199,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 cat "$log" > /dev/null   # warm the page cache: every run below reads from memory
 cat "$gz" > /dev/null
 
-keys=(wc zwc parse zparse)
+keys=(wc zwc parse zparse analyze)
 for ((r = 1; r <= RUNS; r++)); do
     say "run $r/$RUNS ..."
     time_run wc "wc -l < $(printf %q "$log")"
@@ -202,6 +210,8 @@ for ((r = 1; r <= RUNS; r++)); do
     check_stats "$out/stdout-parse.txt" "parse (plain) run $r"
     time_run zparse "$(parse_cmd "" "$gz")"
     check_stats "$out/stdout-zparse.txt" "parse (gzip) run $r"
+    time_run analyze "$(analyze_cmd "$log")"
+    grep -q '"findingCounts"' "$out/stdout-analyze.txt" || die "analyze run $r printed no report"
 done
 cp "$out/stdout-parse.txt" "$out/parse-stats.json"
 
@@ -258,6 +268,10 @@ dirty=$(git -C "$repo" status --porcelain --untracked-files=no 2>/dev/null | gre
     fmt_row "\`parse --stats\`, -Xmx$HEAP" parse "$bytes"
     fmt_row "\`gzip -dc \\| wc -l\` (baseline)" zwc "$bytes"
     fmt_row "\`parse --stats\` on .gz, -Xmx$HEAP" zparse "$bytes"
+    fmt_row "\`analyze --format json\`, -Xmx$HEAP" analyze "$bytes"
+    echo
+    echo "analyze throughput is $(awk -v p="$(best "${secs[parse]}")" -v a="$(best "${secs[analyze]}")" \
+        'BEGIN { printf "%.0f%%", 100 * p / a }') of parse --stats' (best runs; target at least 80%)."
     echo
     echo "Heap (run with \`-Xlog:gc\`, -Xmx$HEAP): $gc_count GCs, $gc_full full; largest heap after a GC ${gc_after} MiB,"
     echo "largest before a GC ${gc_before} MiB, committed at most ${gc_committed} MiB. Every run: \"unparsed\" 0 and"
