@@ -400,32 +400,24 @@ public final class FastRecordScanner {
                     unavailable = true;
                     i += "<unavailable>".length();
                 } else if (i < n && isNameStart(s.charAt(i))) {
-                    int nameEnd = nameEnd(i);
-                    String word = s.substring(i, nameEnd);
-                    i = nameEnd;
-                    skipBlanks();
-                    String note = note();
-                    if (note == null) {
+                    String[] named = errnoWithText();
+                    if (named == null) {
                         return null;
                     }
-                    errno = word;
-                    errnoText = note;
+                    errno = named[0];
+                    errnoText = named[1];
                 }
             } else if (c == '-' && s.startsWith("-1", i) && (i + 2 >= n || !isDigit(s.charAt(i + 2)))) {
                 value = "-1";
                 i += 2;
                 skipBlanks();
                 if (i < n && isNameStart(s.charAt(i))) {
-                    int nameEnd = nameEnd(i);
-                    String word = s.substring(i, nameEnd);
-                    i = nameEnd;
-                    skipBlanks();
-                    String note = note();
-                    if (note == null) {
+                    String[] named = errnoWithText();
+                    if (named == null) {
                         return null;
                     }
-                    errno = word;
-                    errnoText = note;
+                    errno = named[0];
+                    errnoText = named[1];
                 } else if (i < n && s.charAt(i) == '(') {
                     String note = note();
                     if (note == null) {
@@ -481,6 +473,16 @@ public final class FastRecordScanner {
             }
             SyscallResult result = new SyscallResult(value, errno, errnoText, decoration, notes, unavailable);
             return make(RecordKind.SYSCALL, name, args, resumedHead, unfinished, false, result, duration);
+        }
+
+        /** "EINTR (Interrupted system call)": the errno and its text, or null when the text is missing. */
+        private String[] errnoWithText() {
+            int nameEnd = nameEnd(i);
+            String word = s.substring(i, nameEnd);
+            i = nameEnd;
+            skipBlanks();
+            String note = note();
+            return note == null ? null : new String[] {word, note};
         }
 
         private static final String FAILED = new String("failed");
