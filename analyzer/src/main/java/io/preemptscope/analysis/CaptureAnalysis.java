@@ -46,6 +46,7 @@ public final class CaptureAnalysis {
     private Checker asyncOff;
     private StraceReplay replay;
     private RuntimeProfile profile;
+    private GoVersion release;
     private String version;
     private final List<String> basis = new ArrayList<>();
     private boolean traceShowsAsync;
@@ -77,6 +78,7 @@ public final class CaptureAnalysis {
     private void chooseVersion(StraceEvent first, List<GoTraceAnalysis> traces) {
         if (options.goVersion() != null) {
             profile = RuntimeProfile.of(options.goVersion());
+            release = options.goVersion();
             version = options.goVersion().toString();
             basis.add("--go-version");
             return;
@@ -84,7 +86,8 @@ public final class CaptureAnalysis {
         Optional<GoBuildInfo> info = buildInfo(first);
         if (info.isPresent()) {
             version = info.get().goVersion();
-            profile = RuntimeProfile.of(GoVersion.parse(version));
+            release = GoVersion.parse(version);
+            profile = RuntimeProfile.of(release);
             basis.add("Go build info of the executable named in execve");
             return;
         }
@@ -160,7 +163,7 @@ public final class CaptureAnalysis {
         long delay = metrics.maxSysmonDelayNs() > 0 ? metrics.maxSysmonDelayNs() : SysmonConstants.MAX_DELAY_NS;
         CheckerSettings base = settings(apo);
         CheckerSettings calibrated = new CheckerSettings(base.profile(), apo, delay, slack, base.retryWindowNs(),
-                base.stormPerSecondThread(), base.deliveryLatencyNs(), base.restartStormCount());
+                base.stormPerSecondThread(), base.deliveryLatencyNs(), base.restartStormCount(), release);
         Checker chosen = apo ? asyncOff : asyncOn;
         List<Violation> violations = chosen.finish(calibrated, !haveStrace || metrics.runsObservable(replay.sysmonTid()));
 
@@ -189,7 +192,7 @@ public final class CaptureAnalysis {
     private CheckerSettings settings(boolean apo) {
         CheckerSettings d = CheckerSettings.defaults(profile, apo);
         return new CheckerSettings(profile, apo, d.sysmonDelayNs(), d.slackNs(), options.retryWindowNs(),
-                options.stormPerSecond(), d.deliveryLatencyNs(), d.restartStormCount());
+                options.stormPerSecond(), d.deliveryLatencyNs(), d.restartStormCount(), release);
     }
 
     private static BigDecimal seconds(long ns) {

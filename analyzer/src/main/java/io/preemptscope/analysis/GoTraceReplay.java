@@ -33,9 +33,18 @@ final class GoTraceReplay {
         Map<Long, Long> runnableSince = new HashMap<>();
         Map<Long, Long> startOffsets = new HashMap<>();
         long end = 0;
+        GoEvent stwStart = null;
         for (GoEvent e : trace.events()) {
             end = Math.max(end, e.tsNs());
             switch (e.type()) {
+                // the world is stopped once at a time; a Done without its Start began before the trace
+                case "GCSTWStart" -> stwStart = e;
+                case "GCSTWDone" -> {
+                    if (stwStart != null) {
+                        sink.accept(new Observation.WorldStopped(stwStart.tsNs(), refs.offset(file, stwStart.offset()), e.tsNs()));
+                        stwStart = null;
+                    }
+                }
                 case "GoCreate", "GoUnblock" -> runnableSince.putIfAbsent(e.arg("g"), e.tsNs());
                 case "GoPreempt", "GoSched", "GoSysExit" -> runnableSince.putIfAbsent(e.g(), e.tsNs());
                 // v2 has no GoPreempt/GoSched: a stopped goroutine (preempted, Gosched) stays runnable

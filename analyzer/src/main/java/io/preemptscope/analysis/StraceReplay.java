@@ -31,6 +31,8 @@ final class StraceReplay {
     private final SysmonFinder sysmon;
     private final Map<Integer, ThreadState> threads = new HashMap<>();
     private int processPid = -1;
+    /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
+    private int firstTid = -1;
     private long clock;
 
     StraceReplay(Consumer<Observation> sink, EvidenceRefs refs, ReplayMetrics metrics) {
@@ -48,6 +50,9 @@ final class StraceReplay {
         long ref = refs.line(event.source().file(), event.source().line());
         long at = time(event);
         metrics.seen(event.tid(), at);
+        if (firstTid < 0) {
+            firstTid = event.tid();
+        }
         if (event instanceof SyscallEvent call) {
             syscall(call, ref, at);
         } else if (event instanceof SignalEvent signal) {
@@ -76,10 +81,16 @@ final class StraceReplay {
 
         switch (name) {
             case "tgkill", "tkill" -> sent(call, ref, entry);
+            case "kill" -> sentOut(call, ref, entry);
             case "rt_sigaction" -> installed(call, ref, entry);
             case "rt_sigreturn" -> returned(call, ref, exit, t);
             case "nanosleep" -> slept(call, ref, entry, exit);
-            case "futex" -> deepSleep(call, ref, exit);
+            case "futex" -> {
+                deepSleep(call, ref, exit);
+                noteSleep(call, ref, entry, exit);
+            }
+            case "sched_yield" -> sink.accept(new Observation.Yielded(entry, ref, tid));
+            case "mlock" -> mlock(call, ref, entry);
             default -> { }
         }
 
@@ -140,6 +151,46 @@ final class StraceReplay {
             thread(send.tid()).sigurgSentSince++;
         }
         sink.accept(new Observation.SignalSent(entry, ref, call.tid(), send.tid(), send.signal()));
+        if (send.tgid() > 0 && send.tgid() != processPid) {
+            sink.accept(new Observation.SignalSentOut(entry, ref, call.tid(), send.tgid(), send.signal()));
+        }
+    }
+
+    /** kill(pid, sig) to a process other than this one; kill(0 or -pgid) names a group, not a process. */
+    private void sentOut(SyscallEvent call, long ref, long entry) {
+        if (!(ArgDecoder.decode(call.name(), call.args()) instanceof SyscallArgs.SignalSend send)
+                || call.result() == null || !"0".equals(call.result().value())) {
+            return;
+        }
+        int own = processPid > 0 ? processPid : firstTid;
+        if (send.tid() > 0 && send.tid() != own) {
+            sink.accept(new Observation.SignalSentOut(entry, ref, call.tid(), send.tid(), send.signal()));
+        }
+    }
+
+    /** notetsleep: FUTEX_WAIT on value 0 with a timeout (stop-the-world waits in 100 µs steps). */
+    private void noteSleep(SyscallEvent call, long ref, long entry, long exit) {
+        if (call.result() == null || !(ArgDecoder.decode("futex", call.args()) instanceof SyscallArgs.Futex f)
+                || !f.op().startsWith("FUTEX_WAIT") || f.timeoutNanos() < 0) {
+            return;
+        }
+        List<String> a = ArgSplitter.split(call.args());
+        if (a.size() > 2 && a.get(2).equals("0")) {
+            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), f.address(), f.timeoutNanos(), exit,
+                    "ETIMEDOUT".equals(call.result().errno())));
+        }
+    }
+
+    private void mlock(SyscallEvent call, long ref, long entry) {
+        List<String> a = ArgSplitter.split(call.args());
+        if (call.result() == null || call.result().errno() == null || a.size() < 2) {
+            return;
+        }
+        try {
+            sink.accept(new Observation.MemoryLockFailed(entry, ref, call.tid(), Long.decode(a.get(1)), call.result().errno()));
+        } catch (NumberFormatException ignored) {
+            // a length strace did not print as a number says nothing about the signal stack page
+        }
     }
 
     private void installed(SyscallEvent call, long ref, long entry) {

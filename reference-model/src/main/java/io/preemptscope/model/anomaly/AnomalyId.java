@@ -3,12 +3,27 @@ package io.preemptscope.model.anomaly;
 /**
  * The anomaly catalogue of preemption-model.md §7: stable ids, the rule each one breaks and where
  * the rule is written down. Ids never change once published; the JSON output uses them.
+ *
+ * <p>Not here on purpose, because strace and a v1 Go trace cannot show them soundly:
+ * <ul>
+ *   <li>SIGURG_DELIVERED_NO_PREEMPT (§7 A6) and SIGURG_SUPPRESSED_M (§7 B10) need to know which
+ *       goroutine ran on the signalled thread: go1.13–1.21 traces name the runtime's m.id, not the
+ *       kernel TID strace shows, so there is no exact join.</li>
+ *   <li>SYSCALL_RETAKE_MISSED and EARLY_RETAKE (§7 A7): a v1 trace writes nothing when a syscall
+ *       returns with its P still held, so the syscall's length is unknown exactly when the retake
+ *       was missed; and GoSysBlock right after GoSysCall is also written by entersyscallblock and
+ *       by a stop-the-world, so an early one is not a retake.</li>
+ * </ul>
  */
 public enum AnomalyId {
     PREEMPT_LATENCY_EXCEEDED(Severity.WARNING, "§7 A1; §1.6, §1.9, §3.2",
             "a time slice must be preempted within forcePreemptNS + 2·(sysmon delay + slack)"),
     COOP_STARVATION(Severity.WARNING, "§7 A2; §4.2",
             "without async preemption only a function prologue can stop a goroutine, so a call-free loop holds its P"),
+    STW_STRAGGLER(Severity.WARNING, "§7 A3; §2.1",
+            "a stop-the-world re-preempts every 100 µs; a goroutine that lets it wait more than 1 ms cannot be stopped"),
+    GC_SUSPEND_SPIN(Severity.WARNING, "§7 A4; §3.4",
+            "suspendG yields every 5 µs and signals a thread again only after its previous SIGURG was handled"),
     SYSMON_STALL(Severity.WARNING, "§7 A5; §1.2",
             "sysmon runs no Go code and returns to nanosleep within its delay; a long gap means it was starved of CPU"),
     SYSMON_SCHEDULE_VIOLATION(Severity.WARNING, "§7 A5; §1.2",
@@ -25,6 +40,8 @@ public enum AnomalyId {
             "go1.13 has no preemptM: its threads never send SIGURG"),
     EXTERNAL_SIGURG(Severity.INFO, "§7 B14; §3.2",
             "a SIGURG not sent by the process itself with tgkill is not runtime preemption"),
+    SIGURG_FORWARDED(Severity.WARNING, "§7 B15; §3.2",
+            "runtime SIGURGs reach signal.Notify; a signal proxy that forwards them sends preemption noise to another process"),
     SIGURG_TO_SYSCALL_THREAD(Severity.INFO, "§7 B16; §1.6, §2.1",
             "the runtime signals only Ms running Go code; a syscall is interrupted only by the tgkill/entersyscall race"),
     SIGNAL_DELIVERY_LATENCY(Severity.INFO, "§7 B17",
@@ -42,7 +59,13 @@ public enum AnomalyId {
     HANDLER_FLAGS_VIOLATION(Severity.WARNING, "§7 C23; §3.1",
             "Go installs its handlers with SA_ONSTACK|SA_RESTART; a handler without them breaks Go's assumptions"),
     RESTART_STORM(Severity.WARNING, "§7 C24",
-            "one logical syscall restarted again and again by preemption signals");
+            "one logical syscall restarted again and again by preemption signals"),
+    PREEMPT_LIVELOCK_1_14_0(Severity.ERROR, "§7 D25; §2.2",
+            "go1.14.0 sends a SIGURG for every preemption request, even with one pending: the golang/go#37741 livelock"),
+    MLOCK_SIGSTACK_FAILURE(Severity.ERROR, "§7 D26; §6 (golang/go#35777, #37436)",
+            "go1.14–1.15 mlock the signal stack's top page on kernels with the AVX bug; ENOMEM leaves it unprotected"),
+    STW_HANG_PREEMPT_DISABLED(Severity.ERROR, "§7 D27; §6 (golang/go#38931)",
+            "go1.14.0–1.14.3 can stop the world forever when the straggler is preempted with preemption disabled");
 
     private final Severity severity;
     private final String citation;

@@ -22,6 +22,11 @@ public final class Checker {
     private final InterruptRules interrupts;
     private final SysmonRules sysmon;
     private final RunRules runs;
+    private final StopRules stops;
+    private final SuspendRules suspends;
+    private final ForwardRules forwards;
+    private final SyscallTargetRules syscallTargets;
+    private final FaultRules faults;
     private final CheckerSettings settings;
 
     public Checker(CheckerSettings settings) {
@@ -37,22 +42,35 @@ public final class Checker {
         this.interrupts = new InterruptRules(settings, sink);
         this.sysmon = new SysmonRules(settings, sink);
         this.runs = new RunRules(sink);
+        this.stops = new StopRules(settings, sink);
+        this.suspends = new SuspendRules(sink);
+        this.forwards = new ForwardRules(sink);
+        this.syscallTargets = new SyscallTargetRules(sink);
+        this.faults = new FaultRules(settings, sink);
     }
 
     public void observe(Observation o) {
         if (o instanceof Observation.SignalSent s) {
             signals.sent(s);
+            stops.sent(s);
+            suspends.sent(s);
         } else if (o instanceof Observation.SignalDelivered d) {
             signals.delivered(d);
             interrupts.delivered(d);
+            stops.delivered(d);
+            suspends.delivered(d);
+            forwards.delivered(d);
+            syscallTargets.delivered(d);
         } else if (o instanceof Observation.SignalReturned r) {
             signals.returned(r);
             interrupts.returned(r);
         } else if (o instanceof Observation.SyscallEntered e) {
             signals.entered(e);
             interrupts.entered(e);
+            syscallTargets.entered(e);
         } else if (o instanceof Observation.SyscallInterrupted i) {
             interrupts.interrupted(i);
+            syscallTargets.interrupted(i);
         } else if (o instanceof Observation.HandlerInstalled h) {
             interrupts.installed(h);
         } else if (o instanceof Observation.SysmonSlept s) {
@@ -65,6 +83,16 @@ public final class Checker {
             runs.slice(t);
         } else if (o instanceof Observation.ThreadExited x) {
             signals.exited(x);
+        } else if (o instanceof Observation.NoteSleep n) {
+            stops.slept(n);
+        } else if (o instanceof Observation.WorldStopped w) {
+            stops.stopped(w);
+        } else if (o instanceof Observation.Yielded y) {
+            suspends.yielded(y);
+        } else if (o instanceof Observation.SignalSentOut s) {
+            forwards.sentOut(s);
+        } else if (o instanceof Observation.MemoryLockFailed m) {
+            faults.mlockFailed(m);
         }
     }
 
@@ -105,6 +133,9 @@ public final class Checker {
         interrupts.finish();
         signals.finish();
         sysmon.finish();
+        stops.finish(calibrated, runsObservable);
+        suspends.finish(calibrated, runsObservable);
+        faults.finish();
         List<Violation> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparingLong(Violation::timeNs).thenComparing(v -> v.id().name()));
         return sorted;

@@ -97,4 +97,34 @@ public sealed interface Observation {
 
     /** A thread ended. */
     record ThreadExited(long timeNs, long ref, int tid) implements Observation {}
+
+    /**
+     * A timed futex wait on a runtime note (FUTEX_WAIT with value 0): notetsleep. Stop-the-world
+     * and forEachP wait on theirs in 100 µs steps (§2.1).
+     *
+     * @param note the futex address
+     * @param endNs when the wait returned
+     * @param timedOut it returned ETIMEDOUT: nobody woke the note
+     */
+    record NoteSleep(long timeNs, long ref, int tid, String note, long timeoutNs, long endNs, boolean timedOut)
+            implements Observation {}
+
+    /** A stop-the-world from a Go trace: GCSTWStart to GCSTWDone. */
+    record WorldStopped(long timeNs, long ref, long endNs) implements Observation {
+        public long lengthNs() {
+            return endNs - timeNs;
+        }
+    }
+
+    /** sched_yield: osyield, which suspendG (and go1.13 scang) call every 5 µs while they wait (§3.4). */
+    record Yielded(long timeNs, long ref, int tid) implements Observation {}
+
+    /**
+     * A signal sent to another process: kill(pid, sig) or tgkill(tgid, tid, sig) naming a process
+     * that is not the observed one.
+     */
+    record SignalSentOut(long timeNs, long ref, int sender, int targetPid, String signal) implements Observation {}
+
+    /** mlock(addr, length) that failed with errno. */
+    record MemoryLockFailed(long timeNs, long ref, int tid, long lengthBytes, String errno) implements Observation {}
 }

@@ -3,6 +3,7 @@ package io.preemptscope.model.check;
 import io.preemptscope.model.anomaly.AnomalyId;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.signal.ThreadSignals;
+import io.preemptscope.model.version.GoVersion;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,10 @@ final class SignalRules {
     private static final long STORM_WINDOW_NS = 100_000_000L;
     /** strace may print a delivery before the sender's result line; a send this close is its cause. */
     private static final long ORDERING_SLACK_NS = 2_000_000L;
+    /** Sends to one thread per delivery that make the go1.14.0 livelock (§7 D25: "many"). */
+    static final int LIVELOCK_SENDS = 10;
+    private static final GoVersion LIVELOCK_FROM = new GoVersion(1, 14, 0);
+    private static final GoVersion LIVELOCK_FIXED = new GoVersion(1, 14, 1);
 
     private final CheckerSettings settings;
     private final ViolationSink sink;
@@ -26,6 +31,9 @@ final class SignalRules {
     private final Map<Integer, Long> earlyDeliveries = new HashMap<>();
     private final Map<Integer, ArrayDeque<Long>> recentDeliveries = new HashMap<>();
     private final Map<Integer, Long> stormUntil = new HashMap<>();
+    /** Per target: sends since its last delivery, and whether the livelock was reported. */
+    private final Map<Integer, Integer> sendsSinceDelivery = new HashMap<>();
+    private final java.util.Set<Integer> livelockReported = new java.util.HashSet<>();
     private Observation.SignalSent firstForbiddenSend;
     private int forbiddenSends;
 
@@ -49,6 +57,16 @@ final class SignalRules {
             return;
         }
         ThreadSignals target = thread(s.targetTid());
+        int sends = sendsSinceDelivery.merge(s.targetTid(), 1, Integer::sum);
+        if (sends == LIVELOCK_SENDS && settings.releaseIn(LIVELOCK_FROM, LIVELOCK_FIXED)
+                && livelockReported.add(s.targetTid())) {
+            Observation.SignalSent first = pendingSend.get(s.targetTid());
+            sink.add(new Violation(AnomalyId.PREEMPT_LIVELOCK_1_14_0, AnomalyId.PREEMPT_LIVELOCK_1_14_0.severity(),
+                    s.targetTid(), s.timeNs(), first == null ? List.of(s.ref()) : List.of(s.ref(), first.ref()),
+                    sends + " tgkill(SIGURG) to thread " + s.targetTid() + " without a delivery in between: go1.14.0"
+                            + " signals on every preemption request (no m.signalPending), the golang/go#37741"
+                            + " livelock; fixed in go1.14.1"));
+        }
         if (!target.post(SIGURG)) {
             Observation.SignalSent first = pendingSend.get(s.targetTid());
             boolean guardBroken = settings.profile().signalPendingGuard();
@@ -92,6 +110,7 @@ final class SignalRules {
         }
         t.deliver(SIGURG, true);
         entriesSinceSend.remove(d.tid());
+        sendsSinceDelivery.remove(d.tid());
         storm(d);
     }
 

@@ -160,14 +160,16 @@ class InterruptRulesTest {
         return obs;
     }
 
+    // a read interrupted this often (100/s) is also SIGURG_TO_SYSCALL_THREAD, the cause of the storm
     @Test
     void eightRestartsOfOneCallAreAStorm() {
-        assertThat(check(RuntimeProfile.GO1_16_TO_1_25, restarts(8))).singleElement().satisfies(x -> assertViolation(x,
-                AnomalyId.RESTART_STORM, Severity.WARNING, T, 5 * US, 2L, 39L));
+        assertThat(check(RuntimeProfile.GO1_16_TO_1_25, restarts(8))).filteredOn(v -> v.id() != AnomalyId.SIGURG_TO_SYSCALL_THREAD)
+                .singleElement().satisfies(x -> assertViolation(x, AnomalyId.RESTART_STORM, Severity.WARNING, T, 5 * US, 2L, 39L));
     }
 
     @Test
     void sevenRestartsAreNoStorm() {
-        assertThat(check(RuntimeProfile.GO1_16_TO_1_25, restarts(7))).isEmpty();
+        assertThat(check(RuntimeProfile.GO1_16_TO_1_25, restarts(7))).extracting(Violation::id)
+                .containsOnly(AnomalyId.SIGURG_TO_SYSCALL_THREAD);
     }
 }

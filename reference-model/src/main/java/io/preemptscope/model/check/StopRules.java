@@ -1,0 +1,174 @@
+package io.preemptscope.model.check;
+
+import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.version.GoVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stop-the-world waits (preemption-model.md §2.1, §7 A3, D27): stopTheWorldWithSema and forEachP
+ * sleep on their note 100 µs at a time and call preemptall after every timeout, until the last P
+ * stops. In strace that is one thread repeating a 100 µs FUTEX_WAIT that times out; in a trace it
+ * is GCSTWStart → GCSTWDone.
+ */
+final class StopRules {
+    /** The re-preempt period of the stop loop (§8). */
+    static final long LOOP_STEP_NS = 100_000L;
+    /** A stop that waits longer than this has a straggler (§7 A3: "e.g. 1 ms"), before tracing overhead. */
+    static final long STRAGGLER_NS = 1_000_000L;
+    /**
+     * Between two timeouts the loop only calls preemptall (getpid + tgkill per running P); a gap
+     * longer than this means the thread left the loop and a later timeout starts a new one.
+     */
+    private static final long LOOP_GAP_NS = 2_000_000L;
+    /** An unfinished loop this long at the end of the capture counts as never ending (§7 D27). */
+    static final long HANG_NS = 100_000_000L;
+    private static final GoVersion HANG_FROM = new GoVersion(1, 14, 0);
+    private static final GoVersion HANG_FIXED = new GoVersion(1, 14, 4);
+
+    private final CheckerSettings settings;
+    private final ViolationSink sink;
+    private final Map<Integer, Loop> loops = new LinkedHashMap<>();
+    /** Closed loops longer than 1 ms: judged at the end, when the capture's tracing overhead is known. */
+    private final List<Loop> closed = new ArrayList<>();
+
+    StopRules(CheckerSettings settings, ViolationSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+    }
+
+    void slept(Observation.NoteSleep s) {
+        if (s.timeoutNs() != LOOP_STEP_NS) {
+            return;
+        }
+        Loop loop = loops.get(s.tid());
+        if (loop != null && (!loop.first.note().equals(s.note()) || s.timeNs() - loop.lastEnd > LOOP_GAP_NS)) {
+            close(loops.remove(s.tid()), true);
+            loop = null;
+        }
+        if (!s.timedOut()) {
+            // the last P stopped and woke the note: the stop is over
+            if (loop != null) {
+                loop.lastEnd = s.endNs();
+                close(loops.remove(s.tid()), true);
+            }
+            return;
+        }
+        if (loop == null) {
+            loop = new Loop(s);
+            loops.put(s.tid(), loop);
+        }
+        loop.rounds++;
+        loop.lastEnd = s.endNs();
+    }
+
+    void sent(Observation.SignalSent s) {
+        Loop loop = loops.get(s.sender());
+        if (loop != null && "SIGURG".equals(s.signal())) {
+            loop.signalled.add(s.targetTid());
+        }
+    }
+
+    void delivered(Observation.SignalDelivered d) {
+        if (!"SIGURG".equals(d.signal())) {
+            return;
+        }
+        for (Loop loop : loops.values()) {
+            if (loop.signalled.contains(d.tid())) {
+                loop.deliveries++;
+            }
+        }
+    }
+
+    /** A stop from a Go trace: its length includes the stopped work, so it is an upper bound of the wait. */
+    void stopped(Observation.WorldStopped w) {
+        if (w.lengthNs() > STRAGGLER_NS) {
+            sink.add(new Violation(AnomalyId.STW_STRAGGLER, AnomalyId.STW_STRAGGLER.severity(), -1, w.timeNs(),
+                    List.of(w.ref()), String.format(Locale.ROOT,
+                            "the world was stopped for %.3f ms (GCSTWStart to GCSTWDone), more than the 1 ms a stop"
+                                    + " should take when every goroutine can be preempted", w.lengthNs() / 1e6)));
+        }
+    }
+
+    /**
+     * Judges the strace loops. Under strace every step of a stop (the timeout, getpid, tgkill, the
+     * straggler's delivery and rt_sigreturn, the wakeup) pays ptrace stops, and a handler slowed
+     * past 100 µs meets the next SIGURG already pending; so the 1 ms allows two of the capture's
+     * calibrated slacks on top, as the preemption deadline does for its two sysmon rounds (§1.9, §11).
+     *
+     * @param runsObservable false for a capture that filters syscalls: the wakeup that ends a
+     *     stop may be missing, so its loops say nothing about how long it took
+     */
+    void finish(CheckerSettings calibrated, boolean runsObservable) {
+        for (Loop loop : List.copyOf(loops.values())) {
+            loop.ended = false;
+            closed.add(loop);
+        }
+        loops.clear();
+        long threshold = STRAGGLER_NS + 2 * calibrated.slackNs();
+        if (runsObservable) {
+            for (Loop loop : closed) {
+                if (loop.lengthNs() > threshold) {
+                    judge(loop, threshold);
+                }
+            }
+        }
+        closed.clear();
+    }
+
+    private void close(Loop loop, boolean ended) {
+        loop.ended = ended;
+        if (loop.lengthNs() > STRAGGLER_NS) {
+            closed.add(loop);
+        }
+    }
+
+    private void judge(Loop loop, long threshold) {
+        long length = loop.lengthNs();
+        boolean ended = loop.ended;
+        boolean hang = !ended && length >= HANG_NS && loop.deliveries > 0 && settings.releaseIn(HANG_FROM, HANG_FIXED);
+        AnomalyId id = hang ? AnomalyId.STW_HANG_PREEMPT_DISABLED : AnomalyId.STW_STRAGGLER;
+        String signals = loop.signalled.isEmpty() ? "no SIGURG was sent to anyone"
+                : "SIGURG went to thread" + (loop.signalled.size() > 1 ? "s " : " ") + join(loop.signalled)
+                        + " (" + loop.deliveries + " delivered)";
+        String why = hang ? "; the straggler got SIGURG and still never stopped: the golang/go#38931 hang, fixed in go1.14.4"
+                : !settings.runtimeSendsSigurg()
+                        ? "; without async preemption only a function call lets the straggler stop"
+                        : "; the straggler sat at a point async preemption cannot use";
+        sink.add(new Violation(id, id.severity(), loop.first.tid(), loop.first.timeNs(), List.of(loop.first.ref()),
+                String.format(Locale.ROOT, "thread %d waited %.1f ms (%d timeouts of 100 µs on futex %s) for the world"
+                                + " to stop%s, more than %.1f ms with this capture's tracing overhead; %s%s",
+                        loop.first.tid(), length / 1e6, loop.rounds, loop.first.note(),
+                        ended ? "" : " and was still waiting when the capture ended", threshold / 1e6, signals, why)));
+    }
+
+    private static String join(Set<Integer> tids) {
+        StringBuilder b = new StringBuilder();
+        for (int t : tids) {
+            b.append(b.length() == 0 ? "" : ", ").append(t);
+        }
+        return b.toString();
+    }
+
+    private static final class Loop {
+        final Observation.NoteSleep first;
+        final Set<Integer> signalled = new LinkedHashSet<>();
+        long lastEnd;
+        int rounds;
+        int deliveries;
+        boolean ended = true;
+
+        Loop(Observation.NoteSleep first) {
+            this.first = first;
+        }
+
+        long lengthNs() {
+            return lastEnd - first.timeNs();
+        }
+    }
+}
