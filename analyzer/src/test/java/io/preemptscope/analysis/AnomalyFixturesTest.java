@@ -51,8 +51,8 @@ class AnomalyFixturesTest {
         fixture(AnomalyId.SIGNAL_DELIVERY_LATENCY, PIPE_DEFAULT, Severity.INFO, 12019, 471);
         fixture(AnomalyId.ALWAYS_EINTR_INTERRUPTED, PIPE_DEFAULT, Severity.INFO, 12019, 843);
         fixture(AnomalyId.COOP_STARVATION, "corpus/strace/captures/spin/apo/f-tt-T.txt", Severity.WARNING, 12375, 263);
-        fixture(AnomalyId.SYSMON_SCHEDULE_VIOLATION, "corpus/strace/captures/pipeblock/apo/stderr-f-tt.txt",
-                Severity.WARNING, 13229, 618);
+        fixture(AnomalyId.SYSMON_SCHEDULE_VIOLATION, "sysmon-schedule-violation-synthetic.strace.txt",
+                Severity.WARNING, 11580, 269);
         fixture(AnomalyId.STW_STRAGGLER, "sample-traces/pipeblock-apo.strace.txt", Severity.WARNING, 6134, 541);
         // real captures under a claim about the run they contradict (the catalogue's "wrong label" cause)
         fixture(AnomalyId.SIGURG_IN_GO113, SPIN_DEFAULT, Severity.WARNING, 11579, 178, "--go-version", "1.13");
