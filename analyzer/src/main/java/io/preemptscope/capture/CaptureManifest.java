@@ -7,7 +7,7 @@ import java.util.Map;
  * capture.json: how a bundle was made, enough to judge and repeat it.
  *
  * @param command the target's argv as given, or, with --pid, its /proc cmdline
- * @param executable the file that ran
+ * @param executable the file that ran, or null when /proc does not tell (another user's --pid)
  * @param straceCommand the exact strace argv
  * @param environment what capture set in the target's environment
  * @param goTrace the Go execution trace file in the bundle, or null when there is none

@@ -75,13 +75,14 @@ public final class LiveCapture {
             if (!Files.isDirectory(proc)) {
                 throw new CaptureException("no process " + r.pid() + ": check the --pid value");
             }
+            // unreadable for another user's process: strace's own attach error says more
             executable = realPath(proc.resolve("exe"));
             command = cmdline(proc.resolve("cmdline"));
         } else {
             command = r.command();
             executable = resolveTarget(command.get(0));
         }
-        GoTarget go = GoTarget.of(executable);
+        GoTarget go = executable == null ? new GoTarget(Optional.empty(), false) : GoTarget.of(executable);
         Path log = r.out().resolve(Bundle.STRACE);
         Path goTrace = r.out().toAbsolutePath().resolve(Bundle.GO_TRACE);
         List<EnvChange> changes = new ArrayList<>();
@@ -158,7 +159,8 @@ public final class LiveCapture {
             warnings.add("the target wrote no Go execution trace to " + goTrace);
         }
         Integer targetExit = r.attach() || interrupted || error != null ? null : straceExit;
-        CaptureManifest manifest = new CaptureManifest(CaptureManifest.SCHEMA, command, executable.toString(),
+        CaptureManifest manifest = new CaptureManifest(CaptureManifest.SCHEMA, command,
+                executable == null ? null : executable.toString(),
                 r.attach() ? r.pid() : null, r.duration() == null ? null : r.duration().toString(), argv, changes,
                 r.mode().label(), r.filter().label(), Bundle.STRACE, haveTrace ? Bundle.GO_TRACE : null,
                 straceVersion, HostInfo.kernel(), HostInfo.cpus(), goInfo(go), iso(start), iso(end), targetExit,
@@ -260,12 +262,11 @@ public final class LiveCapture {
         }
     }
 
-    private static Path realPath(Path link) throws CaptureException {
+    private static Path realPath(Path link) {
         try {
             return link.toRealPath();
         } catch (IOException e) {
-            throw new CaptureException("cannot read " + link + " (" + e.getMessage()
-                    + "): attach to a process of your own user, or run as root");
+            return null;
         }
     }
 
