@@ -4,6 +4,7 @@ import io.preemptscope.analysis.AnalysisOptions;
 import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.analysis.CaptureAnalysis;
+import io.preemptscope.capture.Bundle;
 import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.DecodedTrace;
 import io.preemptscope.model.anomaly.Severity;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
                     + " SIGURG sent, delivered and coalesced, how long threads ran before preemption,"
                     + " EINTR and restarts by syscall, sysmon's schedule, and every anomaly with its evidence.",
             "INPUT is a strace file (plain or compressed), an -ff directory or prefix, or a Go execution trace"
-                    + " (recognised by content); several inputs of one run are analysed together."
+                    + " (recognised by content), or a capture bundle directory (its strace.txt and go.trace);"
+                    + " several inputs of one run are analysed together."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:ok", " 1:a finding at or above --fail-on", " 2:usage error", " 3:bad or unreadable input"})
@@ -86,6 +88,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        inputs = Bundle.expand(inputs, true); // a capture bundle directory stands for its files
         AnalysisOptions options = options();
         Severity threshold = failOn == null ? null : severity(failOn);
         List<Path> stracePaths = new ArrayList<>();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reconstructs and checks Go goroutine preemption from strace logs and Go runtime traces.",
-        subcommands = {ParseCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, AnalyzeCommand.class, CaptureCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:ok",
@@ -33,6 +33,8 @@ public final class Main implements Runnable {
         // results can be gigabytes of JSON Lines: a large buffer, flushed by each command at its end
         cmd.setOut(new PrintWriter(new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)));
+        // capture's CMD keeps its own options even without "--"
+        cmd.getSubcommands().get("capture").setStopAtPositional(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("preemptscope: internal error: " + ex);

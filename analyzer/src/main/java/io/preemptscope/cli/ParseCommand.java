@@ -2,6 +2,7 @@ package io.preemptscope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.preemptscope.capture.Bundle;
 import io.preemptscope.output.EventJsonWriter;
 import io.preemptscope.output.EventTextWriter;
 import io.preemptscope.output.StatsTextWriter;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Parse strace captures and print their events (JSON Lines by default) or, with --stats, their counts.",
-            "INPUT is a file (plain, gzip, xz or zstd), a directory of -ff files, or an -ff prefix;"
+            "INPUT is a file (plain, gzip, xz or zstd), a directory of -ff files, an -ff prefix, or a capture"
+                    + " bundle directory (its strace.txt);"
                     + " several inputs of one run are merged in timestamp order."
         },
         exitCodeListHeading = "%nExit status:%n",
@@ -58,6 +60,7 @@ public final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        inputs = Bundle.expand(inputs, false); // a capture bundle directory stands for its files
         if (GoTraceParse.isGoTrace(inputs.get(0))) {
             return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
         }

@@ -21,9 +21,11 @@ import java.util.Optional;
  * are resolved through the ELF program headers.
  *
  * @param goVersion e.g. "go1.19.8"
+ * @param path the main package path of the module info ("sample/spin"; "pkg.test" for test binaries of
+ *     newer Go), or "" when the binary has no module info (Go 1.19's {@code go test -c} binaries)
  * @param settings build settings from the module info ("-compiler", "CGO_ENABLED", "GOARCH", ...)
  */
-public record GoBuildInfo(String goVersion, Map<String, String> settings) {
+public record GoBuildInfo(String goVersion, String path, Map<String, String> settings) {
     private static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
     private static final long MAX_SCAN = 512L << 20;
 
@@ -56,7 +58,7 @@ public record GoBuildInfo(String goVersion, Map<String, String> settings) {
             if (version == null || !version.startsWith("go")) {
                 return Optional.empty();
             }
-            return Optional.of(new GoBuildInfo(version, settings(modinfo)));
+            return Optional.of(new GoBuildInfo(version, mainPath(modinfo), settings(modinfo)));
         } catch (IOException | RuntimeException unreadable) {
             // not a readable Go executable: the caller falls back to other evidence
             return Optional.empty();
@@ -101,6 +103,23 @@ public record GoBuildInfo(String goVersion, Map<String, String> settings) {
         file.get(pos[0], bytes);
         pos[0] += (int) length;
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The "path" line of the module info: {@code path\tPKG}, its first line, after the 16-byte
+     * sentinel the linker wraps the module info in.
+     */
+    private static String mainPath(String modinfo) {
+        if (modinfo == null) {
+            return "";
+        }
+        int at = modinfo.indexOf("path\t");
+        int firstNewline = modinfo.indexOf('\n');
+        if (at < 0 || (firstNewline >= 0 && at > firstNewline)) {
+            return "";
+        }
+        int end = modinfo.indexOf('\n', at);
+        return modinfo.substring(at + "path\t".length(), end < 0 ? modinfo.length() : end);
     }
 
     /** The "build" lines of the module info: {@code build\tKEY=VALUE}. */

@@ -1,0 +1,46 @@
+package io.preemptscope.capture;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * capture.json: how a bundle was made, enough to judge and repeat it.
+ *
+ * @param command the target's argv as given, or, with --pid, its /proc cmdline
+ * @param executable the file that ran, or null when /proc does not tell (another user's --pid)
+ * @param straceCommand the exact strace argv
+ * @param environment what capture set in the target's environment
+ * @param goTrace the Go execution trace file in the bundle, or null when there is none
+ * @param go the target's Go build info, or null when it is not a Go program
+ * @param targetExit the target's exit status (strace passes it on), or null when unknown
+ * @param interrupted true when Ctrl-C or SIGTERM stopped the capture early
+ * @param error why the capture failed, or null
+ */
+public record CaptureManifest(
+        int schema,
+        List<String> command,
+        String executable,
+        Long pid,
+        String duration,
+        List<String> straceCommand,
+        List<EnvChange> environment,
+        String mode,
+        String filter,
+        String straceFile,
+        String goTrace,
+        String straceVersion,
+        String kernel,
+        int cpus,
+        GoInfo go,
+        String start,
+        String end,
+        Integer targetExit,
+        Integer straceExit,
+        boolean interrupted,
+        String error) {
+
+    public static final int SCHEMA = 1;
+
+    /** @param testBinary a {@code go test -c} binary, which got -test.trace for --gotrace */
+    public record GoInfo(String version, String path, Map<String, String> settings, boolean testBinary) {}
+}

@@ -1,0 +1,308 @@
+package io.preemptscope.capture;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.preemptscope.gobinary.GoBuildInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs strace over a command (or attaches it to a process), passes the target's output through,
+ * and writes the bundle: strace.txt, go.trace when asked for, and capture.json.
+ */
+public final class LiveCapture {
+    /** How long strace gets to detach and flush after SIGINT before it is killed. */
+    private static final long STOP_GRACE_SECONDS = 10;
+    private static final List<String> OUR_FILES = List.of(Bundle.STRACE, Bundle.GO_TRACE, Bundle.MANIFEST);
+
+    private final Map<String, String> env;
+    private final OutputStream stderr;
+    private final Object lock = new Object();
+    private Process strace;
+    private ProcessHandle target;
+    private String stoppedBy;
+
+    /**
+     * @param env the environment strace and the target start from (the caller's own)
+     * @param stderr where strace's and the target's stderr go, byte for byte
+     */
+    public LiveCapture(Map<String, String> env, OutputStream stderr) {
+        this.env = Map.copyOf(env);
+        this.stderr = stderr;
+    }
+
+    /**
+     * @param exitStatus what capture exits with: the target's status, 128+signal when interrupted,
+     *     or CAPTURE_FAILED's 4 with {@code manifest.error()} saying why
+     * @param warnings lines for stderr that do not fail the capture
+     */
+    public record Outcome(int exitStatus, CaptureManifest manifest, List<String> warnings) {}
+
+    /** Stops a running capture as Ctrl-C would: strace detaches and flushes, the target gets the signal. */
+    public void stop(String signal) {
+        synchronized (lock) {
+            if (stoppedBy != null) {
+                return;
+            }
+            stoppedBy = signal;
+            if (strace != null) {
+                stopStrace();
+            }
+        }
+    }
+
+    public Outcome run(CaptureRequest r) throws CaptureException {
+        checkOut(r.out(), r.force());
+        Path straceExe = Executables.find("strace", env.get("PATH")).orElseThrow(() -> new CaptureException(
+                "strace is not on PATH; install it: apt-get install -y strace"));
+        String straceVersion = straceVersion(straceExe);
+        Path executable;
+        List<String> command;
+        if (r.attach()) {
+            Path proc = Path.of("/proc", Long.toString(r.pid()));
+            if (!Files.isDirectory(proc)) {
+                throw new CaptureException("no process " + r.pid() + ": check the --pid value");
+            }
+            // unreadable for another user's process: strace's own attach error says more
+            executable = realPath(proc.resolve("exe"));
+            command = cmdline(proc.resolve("cmdline"));
+        } else {
+            command = r.command();
+            executable = resolveTarget(command.get(0));
+        }
+        GoTarget go = executable == null ? new GoTarget(Optional.empty(), false) : GoTarget.of(executable);
+        Path log = r.out().resolve(Bundle.STRACE);
+        Path goTrace = r.out().toAbsolutePath().resolve(Bundle.GO_TRACE);
+        List<EnvChange> changes = new ArrayList<>();
+        r.mode().asyncpreemptoff().ifPresent(v -> changes.add(new EnvChange("GODEBUG", env.get("GODEBUG"),
+                GoDebug.merge(env.get("GODEBUG"), "asyncpreemptoff", v))));
+        List<String> targetArgv = new ArrayList<>(command);
+        if (r.gotrace()) {
+            if (r.gotraceEnv() != null) {
+                changes.add(new EnvChange(r.gotraceEnv(), env.get(r.gotraceEnv()), goTrace.toString()));
+            } else if (go.testBinary()) {
+                // a test binary's own flag; flags must come before the test binary's other arguments
+                targetArgv.add(1, "-test.trace=" + goTrace);
+            } else {
+                throw new CaptureException("--gotrace: " + command.get(0) + " is not a Go test binary (go test -c),"
+                        + " which alone takes -test.trace; if the program writes a runtime/trace to a path it reads"
+                        + " from an environment variable, name that variable with --gotrace-env NAME");
+            }
+        }
+        List<String> argv = StraceCommand.build(straceExe, r, log, changes, targetArgv);
+
+        // only now that every check passed: a failed capture must not cost the user the old bundle
+        clearOut(r.out());
+        Instant start = Instant.now();
+        Process p;
+        StderrTee tee;
+        Thread pump;
+        synchronized (lock) {
+            try {
+                ProcessBuilder pb = new ProcessBuilder(argv)
+                        .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectError(ProcessBuilder.Redirect.PIPE);
+                pb.environment().clear();
+                pb.environment().putAll(env);
+                p = pb.start();
+            } catch (IOException e) {
+                throw new CaptureException("cannot start " + straceExe + ": " + e.getMessage());
+            }
+            strace = p;
+            tee = new StderrTee(p.getErrorStream(), stderr);
+            pump = new Thread(tee, "strace-stderr");
+            pump.setDaemon(true);
+            pump.start();
+            if (stoppedBy != null) {
+                stopStrace();
+            }
+        }
+        waitForStrace(p, r);
+        Instant end = Instant.now();
+        try {
+            pump.join(TimeUnit.SECONDS.toMillis(STOP_GRACE_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String signal;
+        synchronized (lock) {
+            signal = stoppedBy;
+            if (signal != null && target != null && target.isAlive()) {
+                // strace let go of it: give the target the signal the user meant for the capture
+                Signals.send(target.pid(), signal);
+            }
+        }
+        boolean interrupted = signal != null;
+        int straceExit = p.exitValue();
+        String error = StraceDiagnostics.failure(tee.straceLines()).orElse(null);
+        if (error == null && !interrupted && straceExit != 0 && isEmpty(log)) {
+            List<String> lines = tee.straceLines();
+            error = "strace failed with exit status " + straceExit
+                    + (lines.isEmpty() ? "" : " (" + lines.get(lines.size() - 1) + ")") + " and recorded nothing";
+        }
+        List<String> warnings = new ArrayList<>();
+        boolean haveTrace = Files.isRegularFile(goTrace) && !isEmpty(goTrace);
+        if (r.gotrace() && !haveTrace && error == null) {
+            warnings.add("the target wrote no Go execution trace to " + goTrace);
+        }
+        Integer targetExit = r.attach() || interrupted || error != null ? null : straceExit;
+        CaptureManifest manifest = new CaptureManifest(CaptureManifest.SCHEMA, command,
+                executable == null ? null : executable.toString(),
+                r.attach() ? r.pid() : null, r.duration() == null ? null : r.duration().toString(), argv, changes,
+                r.mode().label(), r.filter().label(), Bundle.STRACE, haveTrace ? Bundle.GO_TRACE : null,
+                straceVersion, HostInfo.kernel(), HostInfo.cpus(), goInfo(go), iso(start), iso(end), targetExit,
+                straceExit, interrupted, error);
+        writeManifest(r.out().resolve(Bundle.MANIFEST), manifest);
+        int status;
+        if (error != null) {
+            status = 4;
+        } else if (interrupted) {
+            status = 128 + Signals.number(signal);
+        } else {
+            status = r.attach() ? 0 : straceExit;
+        }
+        return new Outcome(status, manifest, warnings);
+    }
+
+    private void waitForStrace(Process p, CaptureRequest r) {
+        try {
+            if (r.attach() && !p.waitFor(r.duration().toMillis(), TimeUnit.MILLISECONDS)) {
+                // the capture's planned end, not an interruption
+                Signals.send(p.pid(), "INT");
+            }
+            while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
+                synchronized (lock) {
+                    if (stoppedBy != null && target == null) {
+                        // the target may have been forked after stop(): remember it now
+                        target = p.children().findFirst().orElse(null);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            stop("INT");
+            Thread.currentThread().interrupt();
+            try {
+                p.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** Under {@link #lock}, strace started. */
+    private void stopStrace() {
+        target = strace.children().findFirst().orElse(null);
+        Signals.send(strace.pid(), "INT");
+    }
+
+    private static void checkOut(Path out, boolean force) throws CaptureException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CaptureException(out + " is a file, not a directory: choose another --out");
+        }
+        if (Files.isDirectory(out) && !force) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new CaptureException(out + " is not empty: choose another --out, or pass --force"
+                            + " to replace its capture files (other files are kept)");
+                }
+            } catch (IOException e) {
+                throw new CaptureException("cannot read " + out + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void clearOut(Path out) throws CaptureException {
+        try {
+            Files.createDirectories(out);
+            for (String name : OUR_FILES) {
+                Files.deleteIfExists(out.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new CaptureException("cannot prepare " + out + ": " + e.getMessage());
+        }
+    }
+
+    private Path resolveTarget(String name) throws CaptureException {
+        Path exe = Executables.find(name, env.get("PATH")).orElseThrow(() -> new CaptureException(
+                "target not found: " + name + (name.contains("/") ? " does not exist" : " is not on PATH")
+                        + "; check the command after --"));
+        if (!Files.isRegularFile(exe) || !Files.isExecutable(exe)) {
+            throw new CaptureException("target is not an executable file: " + exe + "; build it or chmod +x it");
+        }
+        return exe;
+    }
+
+    private static String straceVersion(Path strace) throws CaptureException {
+        try {
+            Process p = new ProcessBuilder(strace.toString(), "-V").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0 || text.isBlank()) {
+                throw new CaptureException(strace + " -V failed: is it strace? install it: apt-get install -y strace");
+            }
+            return text.lines().findFirst().orElse("").trim();
+        } catch (IOException e) {
+            throw new CaptureException("cannot run " + strace + ": " + e.getMessage()
+                    + "; install it: apt-get install -y strace");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaptureException("interrupted before the capture started");
+        }
+    }
+
+    private static Path realPath(Path link) {
+        try {
+            return link.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static List<String> cmdline(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return Arrays.asList(text.split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static CaptureManifest.GoInfo goInfo(GoTarget go) {
+        Optional<GoBuildInfo> info = go.buildInfo();
+        return info.map(i -> new CaptureManifest.GoInfo(i.goVersion(), i.path(), i.settings(), go.testBinary()))
+                .orElse(null);
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return !Files.exists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static String iso(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    private static void writeManifest(Path file, CaptureManifest m) throws CaptureException {
+        try {
+            Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(m) + "\n");
+        } catch (IOException e) {
+            throw new CaptureException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.preemptscope.cli;
+
+import io.preemptscope.capture.CaptureException;
+import io.preemptscope.capture.CaptureFilter;
+import io.preemptscope.capture.CaptureMode;
+import io.preemptscope.capture.CaptureRequest;
+import io.preemptscope.capture.Durations;
+import io.preemptscope.capture.LiveCapture;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code preemptscope capture}: runs strace over a program, or attaches it to one, and writes a bundle. */
+@Command(
+        name = "capture",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run CMD under strace (x86-64 Linux), or attach to --pid for --duration, and write the bundle"
+                    + " DIR/strace.txt, DIR/go.trace (with --gotrace) and DIR/capture.json."
+                    + " The target's stdout and stderr pass through; capture exits with its exit status.",
+            "Ctrl-C or SIGTERM stops strace cleanly and keeps what was captured (capture.json says interrupted)."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {" N:the target's exit status (0 for --pid)", " 2:usage error", " 4:capture failure",
+            " 130, 143:interrupted by SIGINT, SIGTERM"})
+public final class CaptureCommand implements Callable<Integer> {
+
+    @Option(names = "--mode", defaultValue = "native", paramLabel = "MODE",
+            description = "go1.13: GODEBUG asyncpreemptoff=1; go1.14: asyncpreemptoff=0 (both merged with your"
+                    + " GODEBUG); native (default): the environment unchanged.")
+    String mode;
+
+    @Option(names = "--filter", defaultValue = "all", paramLabel = "FILTER",
+            description = "all (default): every syscall; preemption: only the calls the analysis reads"
+                    + " (less overhead, but no run lengths).")
+    String filter;
+
+    @Option(names = "--gotrace", description = "Also record a Go execution trace to DIR/go.trace"
+            + " (Go test binaries: -test.trace; other programs: see --gotrace-env).")
+    boolean gotrace;
+
+    @Option(names = "--gotrace-env", paramLabel = "NAME",
+            description = "The environment variable the program reads its runtime/trace output path from;"
+                    + " capture sets it to DIR/go.trace (implies --gotrace).")
+    String gotraceEnv;
+
+    @Option(names = "--pid", paramLabel = "PID", description = "Attach to this running process (with --duration).")
+    long pid;
+
+    @Option(names = "--duration", paramLabel = "D", description = "How long to trace --pid: 500ms, 5s, 2m.")
+    String duration;
+
+    @Option(names = "--analyze", description = "Analyze the bundle afterwards and print the report to stdout.")
+    boolean analyze;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory to write.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace the capture files of a non-empty DIR (other files are kept).")
+    boolean force;
+
+    @Parameters(arity = "0..*", paramLabel = "CMD", description = "The program to run and its arguments, after --.")
+    List<String> command = List.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CaptureRequest request = request();
+        PrintWriter err = spec.commandLine().getErr();
+        LiveCapture capture = new LiveCapture(System.getenv(), new FileOutputStream(FileDescriptor.err));
+        Interrupts.onIntOrTerm(capture::stop);
+        LiveCapture.Outcome outcome;
+        try {
+            outcome = capture.run(request);
+        } catch (CaptureException e) {
+            err.println("preemptscope: capture: " + e.getMessage());
+            err.flush();
+            return ExitCodes.CAPTURE_FAILED;
+        } finally {
+            Interrupts.restore();
+        }
+        outcome.warnings().forEach(w -> err.println("preemptscope: capture: warning: " + w));
+        if (outcome.manifest().error() != null) {
+            err.println("preemptscope: capture: " + outcome.manifest().error());
+            err.flush();
+            return ExitCodes.CAPTURE_FAILED;
+        }
+        if (outcome.manifest().interrupted()) {
+            err.println("preemptscope: capture: interrupted; kept what was captured in " + out);
+        }
+        err.flush();
+        if (analyze) {
+            analyzeBundle();
+        }
+        return outcome.exitStatus();
+    }
+
+    /** The same code path as {@code analyze DIR}; its status does not replace the target's. */
+    private void analyzeBundle() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println();
+        stdout.println("==== preemptscope analyze " + out + " ====");
+        stdout.flush();
+        new CommandLine(new AnalyzeCommand()).setOut(stdout).setErr(spec.commandLine().getErr())
+                .execute(out.toString());
+        stdout.flush();
+    }
+
+    private CaptureRequest request() {
+        CommandLine cl = spec.commandLine();
+        CaptureMode m;
+        CaptureFilter f;
+        try {
+            m = CaptureMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--mode: " + e.getMessage());
+        }
+        try {
+            f = CaptureFilter.parse(filter);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--filter: " + e.getMessage());
+        }
+        Duration d = null;
+        if (pid != 0 || duration != null) {
+            if (pid <= 0 || duration == null) {
+                throw new CommandLine.ParameterException(cl, "--pid and --duration go together");
+            }
+            if (!command.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "give either --pid or a command after --, not both");
+            }
+            if (m != CaptureMode.NATIVE || gotrace || gotraceEnv != null) {
+                throw new CommandLine.ParameterException(cl,
+                        "--pid cannot change a running program: --mode and --gotrace need a command after --");
+            }
+            try {
+                d = Durations.parse(duration);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--duration: " + e.getMessage());
+            }
+        } else if (command.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "a command to run after -- (or --pid PID --duration D) is required");
+        }
+        return new CaptureRequest(command, pid, d, m, f, gotrace || gotraceEnv != null, gotraceEnv, out, force);
+    }
+}
