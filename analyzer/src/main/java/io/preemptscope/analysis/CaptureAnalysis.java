@@ -80,7 +80,7 @@ public final class CaptureAnalysis {
             profile = RuntimeProfile.of(options.goVersion());
             release = options.goVersion();
             version = options.goVersion().toString();
-            basis.add("--go-version");
+            basis.add(options.goVersionSource());
             return;
         }
         Optional<GoBuildInfo> info = buildInfo(first);
@@ -145,7 +145,7 @@ public final class CaptureAnalysis {
         boolean sawAsync = metrics.runtimeSentSigurg() || traceShowsAsync;
         boolean apo = asyncOn != null && asyncOff != null ? !sawAsync : asyncOff != null;
         if (options.asyncpreemptoff() != null) {
-            basis.add("--asyncpreemptoff");
+            basis.add(options.asyncpreemptoffSource());
         } else if (!profile.asyncPreemption()) {
             basis.add(profile.label() + " has no async preemption");
         } else if (metrics.runtimeSentSigurg()) {

@@ -26,4 +26,16 @@ final class GoDebug {
         kept.add(key + "=" + value);
         return String.join(",", kept);
     }
+
+    /** The value of {@code key} the runtime would use (the last entry wins), or null when unset. */
+    static String value(String godebug, String key) {
+        String value = null;
+        for (String entry : godebug.split(",")) {
+            String trimmed = entry.trim();
+            if (trimmed.startsWith(key + "=")) {
+                value = trimmed.substring(key.length() + 1);
+            }
+        }
+        return value;
+    }
 }

@@ -5,6 +5,7 @@ import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.analysis.CaptureAnalysis;
 import io.preemptscope.capture.Bundle;
+import io.preemptscope.capture.RecordedRun;
 import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.DecodedTrace;
 import io.preemptscope.model.anomaly.Severity;
@@ -88,8 +89,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        AnalysisOptions options = recorded(options());
         inputs = Bundle.expand(inputs, true); // a capture bundle directory stands for its files
-        AnalysisOptions options = options();
         Severity threshold = failOn == null ? null : severity(failOn);
         List<Path> stracePaths = new ArrayList<>();
         List<CaptureAnalysis.TraceInput> traces = new ArrayList<>();
@@ -174,6 +175,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     "--asyncpreemptoff: expected on, off or auto, got " + asyncpreemptoff);
         };
         return new AnalysisOptions(version, apo, slackUs < 0 ? -1 : slackUs * 1000, stormRate, retryWindowMs * 1_000_000);
+    }
+
+    /** What a capture bundle recorded about its run fills what the user left to auto. */
+    private AnalysisOptions recorded(AnalysisOptions options) {
+        return RecordedRun.of(inputs).map(run -> {
+            GoVersion v = null;
+            if (run.goVersion() != null) {
+                try {
+                    v = GoVersion.parse(run.goVersion());
+                } catch (IllegalArgumentException unusual) {
+                    // a development build ("devel ...") says nothing usable about its release
+                }
+            }
+            return options.withRecorded(v, run.bundle() + "/capture.json: the target's Go build info",
+                    run.asyncpreemptoff(), run.bundle() + "/capture.json: GODEBUG asyncpreemptoff="
+                            + (Boolean.TRUE.equals(run.asyncpreemptoff()) ? "1" : "0"));
+        }).orElse(options);
     }
 
     private Severity severity(String text) {
