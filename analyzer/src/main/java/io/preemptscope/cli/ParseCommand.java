@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         name = "parse",
         mixinStandardHelpOptions = true,
         description = {
-            "Parse strace captures and print their events (JSON Lines by default) or, with --stats, their counts.",
+            "Parse strace captures, Go execution traces or GODEBUG=schedtrace output and print their events"
+                    + " (JSON Lines by default) or, with --stats, their counts.",
             "INPUT is a file (plain, gzip, xz or zstd), a directory of -ff files, or an -ff prefix;"
                     + " several inputs of one run are merged in timestamp order."
         },
@@ -60,6 +61,9 @@ public final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (GoTraceParse.isGoTrace(inputs.get(0))) {
             return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+        }
+        if (SchedtraceParse.isSchedtrace(inputs.get(0))) {
+            return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
         }
         ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
         List<StraceInputs.InputFile> files;
