@@ -99,7 +99,7 @@ heap5=$(( bytes * 5 / 1048576 ))
 echo "heap check: -Xmx${heap5}m" >&2
 heap_rc=0
 timeout 600 "$JAVA" -Xmx"${heap5}m" -XX:+ExitOnOutOfMemoryError -jar "$jar" parse --stats "$trace" \
-    >/dev/null 2>"$out/heap5-stderr.txt" || heap_rc=$?
+    >"$out/heap5-output.txt" 2>&1 || heap_rc=$?
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- report -----------------------------------------------------------------------------------
@@ -126,6 +126,6 @@ mib() { awk -v k="$1" 'BEGIN{printf "%.0f", k / 1024}'; }
     if (( heap_rc == 0 )); then
         echo "With -Xmx${heap5}m (5x the file): completed."
     else
-        echo "With -Xmx${heap5}m (5x the file): failed, exit status $heap_rc ($(grep -m1 -o 'OutOfMemoryError[^\"]*' "$out/heap5-stderr.txt" || echo 'see bench/out/heap5-stderr.txt'))."
+        echo "With -Xmx${heap5}m (5x the file): failed, exit status $heap_rc ($(grep -m1 -o 'OutOfMemoryError.*' "$out/heap5-output.txt" || echo 'see bench/out/heap5-output.txt'))."
     fi
 } | tee "$md"
