@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         name = "parse",
         mixinStandardHelpOptions = true,
         description = {
-            "Parse strace captures and print their events (JSON Lines by default) or, with --stats, their counts.",
+            "Parse strace captures, Go execution traces or GODEBUG=schedtrace output and print their events"
+                    + " (JSON Lines by default) or, with --stats, their counts.",
             "INPUT is a file (plain, gzip, xz or zstd), a directory of -ff files, an -ff prefix, or a capture"
                     + " bundle directory (its strace.txt);"
                     + " several inputs of one run are merged in timestamp order."
@@ -63,6 +64,9 @@ public final class ParseCommand implements Callable<Integer> {
         inputs = Bundle.expand(inputs, false); // a capture bundle directory stands for its files
         if (GoTraceParse.isGoTrace(inputs.get(0))) {
             return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+        }
+        if (SchedtraceParse.isSchedtrace(inputs.get(0))) {
+            return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
         }
         ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
         List<StraceInputs.InputFile> files;

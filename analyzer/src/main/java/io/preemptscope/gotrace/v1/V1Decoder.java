@@ -68,11 +68,8 @@ public final class V1Decoder {
     }
 
     private static GoEvent publish(V1Event e, Map<Long, List<Frame>> stacks) {
-        Map<String, Long> args = new LinkedHashMap<>();
-        List<String> names = e.type.argNames;
-        for (int i = 0; i < names.size() && i < e.args.length; i++) {
-            args.put(names.get(i), e.args[i]);
-        }
+        // The event's own array: nothing changes it once the events are published.
+        Map<String, Long> args = e.type.argNames.isEmpty() ? Map.of() : new ArgMap(e.type.argNames, e.args);
         Map<String, String> stringArgs = Map.of();
         if (e.stringArgs.length > 0) {
             List<String> sNames = stringArgNames(e.type);
@@ -82,7 +79,7 @@ public final class V1Decoder {
             }
         }
         List<Frame> stack = e.stackId == 0 ? List.of() : stacks.getOrDefault(e.stackId, List.of());
-        return new GoEvent(e.ts, e.type.displayName, e.p, e.g, e.offset, Collections.unmodifiableMap(args),
+        return new GoEvent(e.ts, e.type.displayName, e.p, e.g, e.offset, args,
                 stringArgs, e.stackId, stack);
     }
 

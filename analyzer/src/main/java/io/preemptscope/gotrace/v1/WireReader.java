@@ -59,9 +59,11 @@ final class WireReader {
             }
         } else {
             long evLen = readVal("length of " + type.displayName + " at " + off0);
-            if (evLen > remaining()) {
+            // unsigned: a 10-byte varint can set bit 63, and a negative length must not pass
+            if (Long.compareUnsigned(evLen, remaining()) > 0) {
                 throw new GoTraceFormatException(pos, type.displayName + " at " + off0 + " declares "
-                        + evLen + " bytes of arguments but only " + remaining() + " bytes are left");
+                        + Long.toUnsignedString(evLen) + " bytes of arguments but only " + remaining()
+                        + " bytes are left");
             }
             int start = pos;
             int end = start + (int) evLen;

@@ -1,0 +1,3 @@
+module bench/gotracebusy
+
+go 1.19

@@ -1,0 +1,3 @@
+module sample/gotestspin
+
+go 1.19

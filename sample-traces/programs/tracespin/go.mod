@@ -1,0 +1,3 @@
+module sample/tracespin
+
+go 1.19
