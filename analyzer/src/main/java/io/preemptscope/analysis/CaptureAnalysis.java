@@ -61,6 +61,12 @@ public final class CaptureAnalysis {
      */
     public AnalysisResult run(StraceReader strace, List<TraceInput> traces, List<String> inputs)
             throws IOException, StraceInputException {
+        return run(strace, traces, inputs, () -> { });
+    }
+
+    /** As {@link #run(StraceReader, List, List)}, calling {@code onEvent} after each strace event (progress). */
+    public AnalysisResult run(StraceReader strace, List<TraceInput> traces, List<String> inputs, Runnable onEvent)
+            throws IOException, StraceInputException {
         List<GoTraceAnalysis> analyses = traces.stream().map(t -> t.decoded().analysis()).toList();
         StraceEvent first = strace == null ? null : strace.next();
         chooseVersion(first, analyses);
@@ -71,6 +77,7 @@ public final class CaptureAnalysis {
         }
         for (StraceEvent e = first; e != null; e = strace.next()) {
             replay.accept(e);
+            onEvent.run();
         }
         return finish(inputs, strace != null);
     }

@@ -124,8 +124,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         traces.forEach(t -> names.add(t.name()));
         ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
         AnalysisResult result;
-        try (StraceReader reader = files.isEmpty() ? null : new StraceReader(files, reporter)) {
-            result = new CaptureAnalysis(options).run(reader, traces, names);
+        try (StraceReader reader = files.isEmpty() ? null : new StraceReader(files, reporter);
+                Progress progress = Progress.forFiles(files, () -> reader == null ? 0 : reader.bytesRead())) {
+            result = new CaptureAnalysis(options).run(reader, traces, names, progress::tick);
             reporter.summarize();
             if (reader != null && reporter.nothingParsed(reader)) {
                 err.println("preemptscope: no strace output found in the input");
