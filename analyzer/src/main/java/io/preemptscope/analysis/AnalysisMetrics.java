@@ -12,11 +12,13 @@ import java.util.Map;
  *     strace alone: how long the target thread had run in user space when each such SIGURG
  *     arrived, an upper bound on the time slice it ended
  * @param latencyBasis which of the two preemptLatencyMs is
+ * @param syscallRetakes from a Go trace: time slices that ended because the P was taken from a
+ *     goroutine blocked in a syscall (GoSysBlock); null without a trace
  * @param eintr EINTR that reached the program, by syscall (direct, or through a restart code)
  * @param restarts interrupted syscalls the kernel restarted transparently, by syscall
  */
 @JsonPropertyOrder({"sigurgSent", "sigurgDelivered", "sigurgCoalesced", "preemptions", "preemptLatencyMs",
-        "latencyBasis", "eintr", "restarts", "sysmon", "threads", "durationMs", "calibration"})
+        "latencyBasis", "syscallRetakes", "eintr", "restarts", "sysmon", "threads", "durationMs", "calibration"})
 public record AnalysisMetrics(
         long sigurgSent,
         long sigurgDelivered,
@@ -24,6 +26,7 @@ public record AnalysisMetrics(
         Preemptions preemptions,
         Latency preemptLatencyMs,
         String latencyBasis,
+        Long syscallRetakes,
         Map<String, Long> eintr,
         Map<String, Long> restarts,
         Sysmon sysmon,
@@ -32,9 +35,10 @@ public record AnalysisMetrics(
         Calibration calibration) {
 
     /** The same figures with what a Go trace measures directly in place of the strace proxies. */
-    public AnalysisMetrics withTrace(Preemptions fromTrace, Latency slices) {
+    public AnalysisMetrics withTrace(Preemptions fromTrace, Latency slices, long retakes) {
         return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, fromTrace, slices,
-                "go trace: length of each preempted time slice", eintr, restarts, sysmon, threads, durationMs, calibration);
+                "go trace: length of each preempted time slice", retakes, eintr, restarts, sysmon, threads, durationMs,
+                calibration);
     }
 
     @JsonPropertyOrder({"async", "cooperative"})

@@ -188,7 +188,7 @@ public final class CaptureAnalysis {
                 calibrated.preemptDeadlineNs() / 1e6);
         AnalysisMetrics m = metrics.result(coalesced, replay.sysmonTid(), calibration, false);
         if (traceMetrics.present()) {
-            m = m.withTrace(traceMetrics.preemptions(), traceMetrics.latency());
+            m = m.withTrace(traceMetrics.preemptions(), traceMetrics.latency(), traceMetrics.retakes());
         }
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         chosen.counts().forEach((id, n) -> counts.put(id.name(), n));

@@ -74,6 +74,8 @@ final class GoTraceReplay {
                     ending(s.end()), othersWaited));
             if (s.end() instanceof SliceEnd.Preempted p) {
                 metrics.preempted(p.kind() == PreemptionKind.ASYNC, s.durationNs());
+            } else if (s.end() instanceof SliceEnd.Syscall) {
+                metrics.retake();
             }
         }
         metrics.preemptionEvents(analysis.asyncPreemptions(), analysis.cooperativePreemptions());

@@ -112,7 +112,7 @@ final class ReplayMetrics {
         double duration = firstNs <= lastNs ? (lastNs - firstNs) / 1e6 : 0;
         return new AnalysisMetrics(sent, delivered, coalesced,
                 new AnalysisMetrics.Preemptions(attempts, cooperativeVisible ? 0L : null), lat,
-                lat.count() == 0 ? null : "strace: user-space run of the target thread when SIGURG arrived",
+                lat.count() == 0 ? null : "strace: user-space run of the target thread when SIGURG arrived", null,
                 sorted(eintr), sorted(restarts),
                 new AnalysisMetrics.Sysmon(sysmonTid, delays,
                         overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0),

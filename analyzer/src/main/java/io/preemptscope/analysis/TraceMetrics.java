@@ -10,6 +10,7 @@ final class TraceMetrics {
     private final Histogram preemptedSlices = new Histogram(3_600_000_000_000L, 3);
     /** HdrHistogram reports bucket tops; the true maximum is kept apart and caps the percentiles. */
     private long exactMax;
+    private long retakes;
     private long async;
     private long cooperative;
     private boolean any;
@@ -17,6 +18,15 @@ final class TraceMetrics {
     void preempted(boolean isAsync, long sliceNs) {
         exactMax = Math.max(exactMax, sliceNs);
         preemptedSlices.recordValue(Math.max(0, Math.min(sliceNs, preemptedSlices.getHighestTrackableValue())));
+    }
+
+    /** A time slice that ended because sysmon (or a stop-the-world) took its P during a syscall. */
+    void retake() {
+        retakes++;
+    }
+
+    long retakes() {
+        return retakes;
     }
 
     void preemptionEvents(long asyncCount, long cooperativeCount) {

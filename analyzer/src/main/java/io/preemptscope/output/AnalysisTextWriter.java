@@ -45,6 +45,9 @@ public final class AnalysisTextWriter {
                     fromTrace ? "length of the time slices a preemption ended" : "time the thread had run when SIGURG arrived",
                     l.p50(), l.p90(), l.p99(), l.max(), l.count());
         }
+        if (m.syscallRetakes() != null) {
+            out.printf(Locale.ROOT, "  Ps retaken from goroutines blocked in syscalls (Go trace): %d%n", m.syscallRetakes());
+        }
         out.println("  EINTR reaching the program: " + counts(m.eintr()));
         out.println("  transparent restarts: " + counts(m.restarts()));
         if (!m.sysmon().delays().isEmpty()) {

@@ -76,6 +76,11 @@ class TraceAnalysisTest {
         assertThat(r.metrics().preemptions().cooperative()).isEqualTo(1);
         assertThat(r.metrics().latencyBasis()).startsWith("go trace");
         assertThat(r.metrics().sysmon().tid()).isPositive();
+        // the raw-pipe read(2) blocks and sysmon retakes the P: one GoSysBlock each in the official dump
+        long sysBlocks = java.nio.file.Files.readAllLines(trace("strace_blocking_read_default.godump.txt")).stream()
+                .filter(l -> l.contains(" GoSysBlock ")).count();
+        assertThat(sysBlocks).isEqualTo(5);
+        assertThat(r.metrics().syscallRetakes()).isEqualTo(sysBlocks);
     }
 
     @Test
