@@ -46,7 +46,11 @@ public final class ArgDecoder {
             case "clone" -> new SyscallArgs.Clone(field(args, "flags"));
             case "clone3" -> new SyscallArgs.Clone(field(args, "flags"));
             case "fork", "vfork" -> new SyscallArgs.Clone(null);
-            case "exit", "exit_group" -> new SyscallArgs.Exit(NumericValues.leadingInt(first(args), -1));
+            case "exit", "exit_group" -> {
+                // empty for an exit half whose entry the capture does not show
+                String status = first(args);
+                yield new SyscallArgs.Exit(status == null ? -1 : NumericValues.leadingInt(status, -1));
+            }
             default -> UNTYPED;
         };
     }
