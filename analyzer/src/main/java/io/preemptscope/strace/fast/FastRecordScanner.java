@@ -404,6 +404,10 @@ public final class FastRecordScanner {
                     String word = s.substring(i, nameEnd);
                     i = nameEnd;
                     skipBlanks();
+                    if (i == nameEnd) {
+                        // "EINTR(" is a call head to the grammar's lexer; strace prints a blank
+                        return null;
+                    }
                     String note = note();
                     if (note == null) {
                         return null;
@@ -420,6 +424,10 @@ public final class FastRecordScanner {
                     String word = s.substring(i, nameEnd);
                     i = nameEnd;
                     skipBlanks();
+                    if (i == nameEnd) {
+                        // "EINTR(" is a call head to the grammar's lexer; strace prints a blank
+                        return null;
+                    }
                     String note = note();
                     if (note == null) {
                         return null;
