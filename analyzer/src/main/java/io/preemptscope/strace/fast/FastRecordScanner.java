@@ -89,7 +89,8 @@ public final class FastRecordScanner {
                 j = digitsEnd;
                 if (s.charAt(j) == '<') {
                     int close = s.indexOf('>', j);
-                    if (close < 0 || s.indexOf('<', j + 1) >= 0 && s.indexOf('<', j + 1) < close) {
+                    if (close < 0 || s.indexOf('<', j + 1) >= 0 && s.indexOf('<', j + 1) < close
+                            || !plainComm(j + 1, close, true)) {
                         return false;
                     }
                     comm = s.substring(j + 1, close);
@@ -112,7 +113,7 @@ public final class FastRecordScanner {
                 if (after == '<') {
                     int close = s.indexOf('>', digitsEnd);
                     int nested = s.indexOf('<', digitsEnd + 1);
-                    if (close < 0 || nested >= 0 && nested < close) {
+                    if (close < 0 || nested >= 0 && nested < close || !plainComm(digitsEnd + 1, close, false)) {
                         return false;
                     }
                     pid = parsePid(i, digitsEnd);
@@ -150,6 +151,25 @@ public final class FastRecordScanner {
                 return false;
             }
             return true;
+        }
+
+        /**
+         * A -Y command name between from and close that the grammar reads as this scanner does:
+         * no carriage return; after a bare pid, nothing the lexer takes for another '&lt;' token
+         * (a duration, "&lt;unavailable&gt;", a resumed head) and no "-&gt;" arrow, which its
+         * decoration rule reads past.
+         */
+        private boolean plainComm(int from, int close, boolean bracketed) {
+            if (s.substring(from, close).indexOf('\r') >= 0) {
+                return false;
+            }
+            if (bracketed) {
+                return true;
+            }
+            if (close > from && s.charAt(close - 1) == '-') {
+                return false;
+            }
+            return !isDuration(from, close) && !s.startsWith("unavailable>", from) && !s.startsWith("... ", from);
         }
 
         private boolean absoluteTimestamp() {
