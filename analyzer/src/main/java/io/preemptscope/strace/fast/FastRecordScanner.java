@@ -142,8 +142,13 @@ public final class FastRecordScanner {
                 if (close < 0) {
                     return false;
                 }
-                String inner = Blanks.strip(s.substring(i + 2, close));
-                if (!isDecimal(inner) || hasInnerBlank(s, i + 2, close)) {
+                // as the grammar's REL_PLUS: spaces (no tabs) after "(+", none before ')'
+                int j = i + 2;
+                while (j < close && s.charAt(j) == ' ') {
+                    j++;
+                }
+                String inner = s.substring(j, close);
+                if (!isDecimal(inner)) {
                     return false;
                 }
                 relative = inner;
@@ -728,11 +733,6 @@ public final class FastRecordScanner {
                 boolean unfinished, boolean detached, SyscallResult result, String duration) {
             return new StraceRecord(kind, pid, comm, timestamp, relative, name, text,
                     resumedHead, unfinished, detached, result, duration);
-        }
-
-        private static boolean hasInnerBlank(String s, int from, int to) {
-            String inner = Blanks.strip(s.substring(from, to));
-            return inner.indexOf(' ') >= 0 || inner.indexOf('\t') >= 0;
         }
 
         private static boolean isDecimal(String t) {
