@@ -532,7 +532,8 @@ public final class FastRecordScanner {
                     i = save;
                     return null;
                 }
-                if (s.startsWith("<unavailable>", i)) {
+                if (s.startsWith("<unavailable>", i) || s.startsWith("<... ", i)) {
+                    // the lexer's own tokens, not decorations
                     return FAILED;
                 }
                 int end = decorationEnd(i);
