@@ -99,13 +99,25 @@ public final class FileEventReader {
             previous = null;
             return;
         }
+        StraceRecord r = parsed.record();
+        Timestamp ts;
+        try {
+            if (r.duration() != null) {
+                TimestampReader.nanos(r.duration(), 0);
+            }
+            ts = clock.read(r.timestamp(), r.relative());
+        } catch (ArithmeticException outOfRange) {
+            counts.unparsed++;
+            problems.report(new ReadProblem(file, parsed.firstLine(),
+                    "timestamp or duration out of range", parsed.text(), false));
+            previous = null;
+            return;
+        }
         if (parsed.truncated()) {
             counts.truncated++;
             problems.report(new ReadProblem(file, parsed.firstLine(), parsed.error(), parsed.text(), true));
         }
-        StraceRecord r = parsed.record();
         SourceRef source = new SourceRef(file, parsed.firstLine());
-        Timestamp ts = clock.read(r.timestamp(), r.relative());
         if (r.isEntryHalf()) {
             counts.unfinishedLines++;
         }
