@@ -45,8 +45,10 @@ public final class RecordReader {
             return whole;
         }
         int splice = line.text().indexOf(STRACE_PREFIX);
-        if (splice > 0) {
-            ready.add(parse(line.text().substring(splice), line, line));
+        ParsedRecord message = splice > 0 ? parse(line.text().substring(splice), line, line) : null;
+        // only a tail that reads as strace's message was spliced in; else the line stays one problem
+        if (message != null && !message.failed()) {
+            ready.add(message);
             PhysicalLine after = nextLine();
             while (after != null && after.text().startsWith(STRACE_PREFIX)) {
                 ready.add(parse(after.text(), after, after));
