@@ -48,7 +48,9 @@ public final class RecordReader {
         ParsedRecord message = splice > 0 ? parse(line.text().substring(splice), line, line) : null;
         // only a tail that reads as strace's message was spliced in; else the line stays one problem
         if (message != null && !message.failed()) {
-            ready.add(message);
+            // a cut last line is reported once, on its call part, which the reader returns last
+            ready.add(line.terminated() ? message : new ParsedRecord(
+                    message.record(), message.text(), message.firstLine(), message.lastLine(), null, false));
             PhysicalLine after = nextLine();
             while (after != null && after.text().startsWith(STRACE_PREFIX)) {
                 ready.add(parse(after.text(), after, after));
