@@ -115,7 +115,9 @@ public final class FileEventReader {
         }
         if (parsed.truncated()) {
             counts.truncated++;
-            problems.report(new ReadProblem(file, parsed.firstLine(), parsed.error(), parsed.text(), true));
+            String message = parsed.error() != null ? parsed.error()
+                    : "last line has no newline (capture ended mid-write?); it was read as it is";
+            problems.report(new ReadProblem(file, parsed.firstLine(), message, parsed.text(), true));
         }
         SourceRef source = new SourceRef(file, parsed.firstLine());
         if (r.isEntryHalf()) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 class ReaderFuzzTest {
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "90s")
     void readerReportsProblemsInsteadOfThrowing(byte[] data) throws IOException, StraceInputException {
         long physicalLines = physicalLines(data);
 
@@ -87,6 +87,7 @@ class ReaderFuzzTest {
         @Override
         public void report(ReadProblem problem) {
             assertThat(problem.line()).isGreaterThanOrEqualTo(1);
+            assertThat(problem.message()).isNotBlank();
             problems++;
         }
     }
