@@ -82,7 +82,8 @@ public final class ArgDecoder {
         String flags = field(act, "sa_flags");
         if (handler == null && act.startsWith("{")) {
             // strace <= 4.14 printed the struct without field names: {handler, mask, flags, restorer}
-            List<String> parts = ArgSplitter.split(act.substring(1, act.length() - 1));
+            int end = act.length() > 1 && act.endsWith("}") ? act.length() - 1 : act.length();
+            List<String> parts = ArgSplitter.split(act.substring(1, end));
             handler = parts.isEmpty() ? null : parts.get(0);
             flags = parts.size() > 2 ? parts.get(2) : null;
         }
