@@ -17,13 +17,19 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Differential: wherever the fast scanner answers, the grammar (the definition) must give an equal
  * record. Each line of the input is checked on its own, decoded by LineSource as in a real read.
+ *
+ * <p>Fuzz (one target per run, for the {@code maxDuration} below):
+ * {@code JAZZER_FUZZ=1 mvn -pl analyzer test -Dtest=FastScannerGrammarFuzzTest -Djunit.jupiter.execution.timeout.mode=disabled}.
+ * The last flag keeps JUnit from applying the per-input {@code @Timeout} to the whole fuzzing
+ * run (jazzer issue #930); Jazzer still passes it to libFuzzer as the per-input limit. Crashing
+ * inputs land in the Inputs directory; keep real ones there, renamed {@code crash-<what>}.
  */
 class FastScannerGrammarFuzzTest {
     private static final FastRecordScanner FAST = new FastRecordScanner();
     private static final GrammarRecordParser GRAMMAR = new GrammarRecordParser();
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "90s")
     void fastScannerAgreesWithGrammar(byte[] data) throws IOException {
         LineSource lines = new LineSource(new ByteArrayInputStream(data));
         PhysicalLine line;

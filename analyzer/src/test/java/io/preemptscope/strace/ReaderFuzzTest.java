@@ -14,9 +14,16 @@ import org.junit.jupiter.api.Timeout;
  * Any bytes through LineSource, RecordReader and FileEventReader: the only way out for bad input
  * is a reported problem (or, with a strict sink, its StraceInputException).
  *
- * <p>Regression mode (plain {@code mvn test}) runs the seeds under
- * {@code src/test/resources/io/preemptscope/strace/ReaderFuzzTestInputs/}; fuzz with
- * {@code JAZZER_FUZZ=1 mvn -pl analyzer test -Dtest=ReaderFuzzTest}.
+ * <p>Plain {@code mvn test} runs it in regression mode over the inputs under
+ * {@code src/test/resources/io/preemptscope/strace/ReaderFuzzTestInputs/readerReportsProblemsInsteadOfThrowing/}:
+ * {@code seed-<corpus file>-lines-A-B} slices of real captures, {@code seed-handwritten-*} and
+ * {@code crash-*} reproducers of fixed bugs.
+ *
+ * <p>Fuzz (one target per run, for the {@code maxDuration} below):
+ * {@code JAZZER_FUZZ=1 mvn -pl analyzer test -Dtest=ReaderFuzzTest -Djunit.jupiter.execution.timeout.mode=disabled}.
+ * The last flag keeps JUnit from applying the per-input {@code @Timeout} to the whole fuzzing
+ * run (jazzer issue #930); Jazzer still passes it to libFuzzer as the per-input limit. Crashing
+ * inputs land in the Inputs directory; keep real ones there, renamed {@code crash-<what>}.
  */
 class ReaderFuzzTest {
 

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Timeout;
  * Argument decoding never throws, whatever the text. The input is the syscall name, a newline,
  * then the argument text as it appears between the parentheses; without a newline the whole input
  * is decoded as the arguments of every typed syscall.
+ *
+ * <p>Fuzz (one target per run, for the {@code maxDuration} below):
+ * {@code JAZZER_FUZZ=1 mvn -pl analyzer test -Dtest=ArgDecoderFuzzTest -Djunit.jupiter.execution.timeout.mode=disabled}.
+ * The last flag keeps JUnit from applying the per-input {@code @Timeout} to the whole fuzzing
+ * run (jazzer issue #930); Jazzer still passes it to libFuzzer as the per-input limit. Crashing
+ * inputs land in the Inputs directory; keep real ones there, renamed {@code crash-<what>}.
  */
 class ArgDecoderFuzzTest {
     private static final List<String> TYPED = List.of(
@@ -19,7 +25,7 @@ class ArgDecoderFuzzTest {
             "clone", "clone3", "vfork", "exit_group");
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "90s")
     void decodesAnyArguments(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         int newline = text.indexOf('\n');
