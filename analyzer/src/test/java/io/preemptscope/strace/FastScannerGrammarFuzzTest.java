@@ -3,6 +3,7 @@ package io.preemptscope.strace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.preemptscope.strace.fast.FastRecordScanner;
 import io.preemptscope.strace.grammar.GrammarRecordParser;
@@ -29,6 +30,7 @@ class FastScannerGrammarFuzzTest {
     private static final GrammarRecordParser GRAMMAR = new GrammarRecordParser();
 
     @Timeout(10)
+    @DictionaryFile(resourcePath = "/io/preemptscope/strace/strace.dict")
     @FuzzTest(maxDuration = "90s")
     void fastScannerAgreesWithGrammar(byte[] data) throws IOException {
         LineSource lines = new LineSource(new ByteArrayInputStream(data));

@@ -2,6 +2,7 @@ package io.preemptscope.strace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SyscallEvent;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 class ReaderFuzzTest {
 
     @Timeout(10)
+    @DictionaryFile(resourcePath = "/io/preemptscope/strace/strace.dict")
     @FuzzTest(maxDuration = "90s")
     void readerReportsProblemsInsteadOfThrowing(byte[] data) throws IOException, StraceInputException {
         long physicalLines = physicalLines(data);
