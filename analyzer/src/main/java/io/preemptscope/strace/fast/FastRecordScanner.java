@@ -271,6 +271,9 @@ public final class FastRecordScanner {
                 String note = "";
                 int k = nameEnd;
                 if (s.startsWith(" (", k)) {
+                    if (s.startsWith(" (+", k)) {
+                        return null;
+                    }
                     int close = s.indexOf(')', k);
                     if (close < 0 || s.indexOf('(', k + 2) >= 0 && s.indexOf('(', k + 2) < close) {
                         return null;
@@ -550,7 +553,8 @@ public final class FastRecordScanner {
 
         /** Reads "(text)" with nested parentheses; null when there is none or it is not closed. */
         private String note() {
-            if (i >= n || s.charAt(i) != '(') {
+            if (i >= n || s.charAt(i) != '(' || s.startsWith("(+", i)) {
+                // "(+ 0.000116)" is the lexer's REL_PLUS, not a note
                 return null;
             }
             int depth = 0;
