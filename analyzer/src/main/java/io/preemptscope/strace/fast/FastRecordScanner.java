@@ -18,6 +18,8 @@ public final class FastRecordScanner {
 
     private static final String UNFINISHED = "<unfinished ...>";
     private static final String DETACHED = "<detached ...>";
+    /** Followed by a blank, the grammar's lexer reads it as the start of a -c summary header. */
+    private static final String SUMMARY_WORD = "syscall";
 
     /** The record, or null when the grammar must decide. */
     public StraceRecord scan(String line) {
@@ -268,6 +270,9 @@ public final class FastRecordScanner {
                 }
                 int nameEnd = nameEnd(j);
                 String signal = s.substring(j, nameEnd);
+                if (signal.equals(SUMMARY_WORD)) {
+                    return null;
+                }
                 String note = "";
                 int k = nameEnd;
                 if (s.startsWith(" (", k)) {
@@ -436,8 +441,9 @@ public final class FastRecordScanner {
                     String word = s.substring(i, nameEnd);
                     i = nameEnd;
                     skipBlanks();
-                    if (i == nameEnd) {
-                        // "EINTR(" is a call head to the grammar's lexer; strace prints a blank
+                    if (i == nameEnd || word.equals(SUMMARY_WORD)) {
+                        // "EINTR(" is a call head to the grammar's lexer (strace prints a blank),
+                        // "syscall " starts its summary header token
                         return null;
                     }
                     String note = note();
@@ -456,8 +462,9 @@ public final class FastRecordScanner {
                     String word = s.substring(i, nameEnd);
                     i = nameEnd;
                     skipBlanks();
-                    if (i == nameEnd) {
-                        // "EINTR(" is a call head to the grammar's lexer; strace prints a blank
+                    if (i == nameEnd || word.equals(SUMMARY_WORD)) {
+                        // "EINTR(" is a call head to the grammar's lexer (strace prints a blank),
+                        // "syscall " starts its summary header token
                         return null;
                     }
                     String note = note();
