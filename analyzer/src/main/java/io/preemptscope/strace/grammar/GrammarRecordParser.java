@@ -24,13 +24,27 @@ public final class GrammarRecordParser implements RecordParser {
 
     @Override
     public StraceRecord parse(String text) throws RecordParseException {
+        try {
+            return parseOrOverflow(text);
+        } catch (StackOverflowError tooDeep) {
+            // the parser and the lexer's context recurse once per open bracket
+            throw new RecordParseException(1, "brackets nested too deeply to parse");
+        }
+    }
+
+    private static StraceRecord parseOrOverflow(String text) throws RecordParseException {
         CodePointCharStream chars = CharStreams.fromString(text);
         try {
             return read(chars, parseTree(chars, PredictionMode.SLL));
         } catch (ParseCancellationException sllFailed) {
             chars.seek(0);
             FirstError firstError = new FirstError();
-            StraceParser.RecordContext tree = parseTree(chars, PredictionMode.LL, firstError);
+            StraceParser.RecordContext tree;
+            try {
+                tree = parseTree(chars, PredictionMode.LL, firstError);
+            } catch (ParseCancellationException stoppedAtFirstError) {
+                tree = null;
+            }
             if (firstError.message != null) {
                 throw new RecordParseException(firstError.column, firstError.message);
             }
@@ -69,7 +83,7 @@ public final class GrammarRecordParser implements RecordParser {
         return parser.record();
     }
 
-    /** Keeps the first syntax error only: later ones are consequences of it. */
+    /** Keeps the first syntax error and ends the parse there: later ones are consequences of it. */
     private static final class FirstError extends BaseErrorListener {
         String message;
         int column;
@@ -86,6 +100,8 @@ public final class GrammarRecordParser implements RecordParser {
                 message = msg;
                 column = charPositionInLine + 1;
             }
+            // nothing after the first error is used: stop rather than recover through the rest
+            throw new ParseCancellationException(msg);
         }
     }
 }
