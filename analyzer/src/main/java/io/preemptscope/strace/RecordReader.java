@@ -112,6 +112,11 @@ public final class RecordReader {
         if (quick != null) {
             return new ParsedRecord(quick, text, first.number(), last.number(), null, truncated);
         }
+        int tooDeep = GrammarRecordParser.nestingTooDeepAt(text);
+        if (tooDeep >= 0) {
+            return new ParsedRecord(null, text, first.number(), last.number(), "column " + (tooDeep + 1)
+                    + ": brackets nested more than " + GrammarRecordParser.MAX_DEPTH + " deep", truncated);
+        }
         try {
             return new ParsedRecord(grammar.parse(text), text, first.number(), last.number(), null, truncated);
         } catch (RecordParseException e) {
