@@ -107,6 +107,8 @@ public final class GrammarRecordParser implements RecordParser {
     private static StraceParser.RecordContext parseTree(CharStream chars, PredictionMode mode) {
         StraceLexer lexer = new StraceLexer(chars);
         lexer.removeErrorListeners();
+        // a character no token takes would otherwise be dropped and the rest parsed as if absent
+        lexer.addErrorListener(BAIL_ON_LEXER_ERROR);
         StraceParser parser = new StraceParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
@@ -125,6 +127,19 @@ public final class GrammarRecordParser implements RecordParser {
         parser.getInterpreter().setPredictionMode(mode);
         return parser.record();
     }
+
+    private static final BaseErrorListener BAIL_ON_LEXER_ERROR = new BaseErrorListener() {
+        @Override
+        public void syntaxError(
+                Recognizer<?, ?> recognizer,
+                Object offendingSymbol,
+                int line,
+                int charPositionInLine,
+                String msg,
+                RecognitionException e) {
+            throw new ParseCancellationException(msg);
+        }
+    };
 
     /** Keeps the first syntax error and ends the parse there: later ones are consequences of it. */
     private static final class FirstError extends BaseErrorListener {
