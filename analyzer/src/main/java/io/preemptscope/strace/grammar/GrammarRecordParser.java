@@ -31,6 +31,9 @@ public final class GrammarRecordParser implements RecordParser {
      */
     public static final int MAX_DEPTH = 100;
 
+    /** Longest error message kept: the problem report carries the whole line anyway. */
+    static final int MAX_MESSAGE = 200;
+
     @Override
     public StraceRecord parse(String text) throws RecordParseException {
         try {
@@ -155,7 +158,8 @@ public final class GrammarRecordParser implements RecordParser {
                 String msg,
                 RecognitionException e) {
             if (message == null) {
-                message = msg;
+                // ANTLR quotes the offending text, which on a junk line can be megabytes long
+                message = msg.length() <= MAX_MESSAGE ? msg : msg.substring(0, MAX_MESSAGE) + "...";
                 column = charPositionInLine + 1;
             }
             // nothing after the first error is used: stop rather than recover through the rest

@@ -1,8 +1,10 @@
 package io.preemptscope.strace.grammar;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.preemptscope.strace.record.RecordParseException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,5 +24,12 @@ class GrammarRecordParserTest {
         assertThatThrownBy(() -> grammar.parse(line))
                 .isInstanceOf(RecordParseException.class)
                 .hasMessageContaining("token recognition error");
+    }
+
+    @Test
+    void theErrorMessageDoesNotQuoteAWholeJunkLine() {
+        assertThatThrownBy(() -> grammar.parse("getpid() = 5 " + "(".repeat(100_000)))
+                .isInstanceOf(RecordParseException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(GrammarRecordParser.MAX_MESSAGE + 3));
     }
 }
