@@ -9,7 +9,8 @@ public final class ArgDecoder {
     private static final SyscallArgs UNTYPED = new SyscallArgs.Untyped();
     private static final Pattern NAMED_TIMESPEC = Pattern.compile("\\{tv_sec=(\\d+), tv_nsec=(\\d+)}");
     private static final Pattern OLD_TIMESPEC = Pattern.compile("\\{(\\d+), (\\d+)}");
-    private static final Pattern RESUMING = Pattern.compile("<\\.\\.\\. resuming interrupted (.+) \\.\\.\\.>");
+    // [^<>] keeps each try within one decoration: ".+" made many of them quadratic
+    private static final Pattern RESUMING = Pattern.compile("<\\.\\.\\. resuming interrupted ([^<>]+) \\.\\.\\.>");
 
     private ArgDecoder() {}
 
