@@ -99,14 +99,29 @@ public final class FileEventReader {
             previous = null;
             return;
         }
-        boolean openAtEnd = parsed.error() != null;
-        if (openAtEnd) {
-            counts.truncated++;
-            problems.report(new ReadProblem(file, parsed.firstLine(), parsed.error(), parsed.text(), true));
-        }
         StraceRecord r = parsed.record();
+        Timestamp ts;
+        try {
+            if (r.duration() != null) {
+                TimestampReader.nanos(r.duration(), 0);
+            }
+            ts = clock.read(r.timestamp(), r.relative());
+        } catch (ArithmeticException outOfRange) {
+            counts.unparsed++;
+            problems.report(new ReadProblem(file, parsed.firstLine(),
+                    "timestamp or duration out of range", parsed.text(), false));
+            previous = null;
+            return;
+        }
+        // a record read as an open call at the end of the capture carries why in its error
+        boolean openAtEnd = parsed.error() != null;
+        if (openAtEnd || parsed.truncated()) {
+            counts.truncated++;
+            String message = parsed.error() != null ? parsed.error()
+                    : "last line has no newline (capture ended mid-write?); it was read as it is";
+            problems.report(new ReadProblem(file, parsed.firstLine(), message, parsed.text(), true));
+        }
         SourceRef source = new SourceRef(file, parsed.firstLine());
-        Timestamp ts = clock.read(r.timestamp(), r.relative());
         if (r.isEntryHalf() && !openAtEnd) {
             // an open call at the end of a capture carries no "<unfinished ...>" of its own
             counts.unfinishedLines++;

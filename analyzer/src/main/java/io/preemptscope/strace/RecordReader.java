@@ -50,8 +50,12 @@ public final class RecordReader {
             return whole;
         }
         int splice = line.text().indexOf(STRACE_PREFIX);
-        if (splice > 0) {
-            ready.add(parse(line.text().substring(splice), line, line));
+        ParsedRecord message = splice > 0 ? parse(line.text().substring(splice), line, line) : null;
+        // only a tail that reads as strace's message was spliced in; else the line stays one problem
+        if (message != null && !message.failed()) {
+            // a cut last line is reported once, on its call part, which the reader returns last
+            ready.add(line.terminated() ? message : new ParsedRecord(
+                    message.record(), message.text(), message.firstLine(), message.lastLine(), null, false));
             PhysicalLine after = nextLine();
             while (after != null && after.text().startsWith(STRACE_PREFIX)) {
                 ready.add(parse(after.text(), after, after));
@@ -115,6 +119,11 @@ public final class RecordReader {
         boolean truncated = !last.terminated();
         StraceRecord record = fast.scan(text);
         if (record == null) {
+            int tooDeep = GrammarRecordParser.nestingTooDeepAt(text);
+            if (tooDeep >= 0) {
+                return new ParsedRecord(null, text, first.number(), last.number(), "column " + (tooDeep + 1)
+                        + ": brackets nested more than " + GrammarRecordParser.MAX_DEPTH + " deep", truncated);
+            }
             record = grammar.tryParse(text);
         }
         return new ParsedRecord(record, text, first.number(), last.number(), null, truncated);

@@ -16,16 +16,20 @@ final class TimestampReader {
     private long lastTimeOfDay = -1;
     private long relativeSum;
 
-    /** The absolute timestamp of a line, or for a -r only capture the running sum of deltas. */
+    /**
+     * The absolute timestamp of a line, or for a -r only capture the running sum of deltas.
+     *
+     * @throws ArithmeticException when a value does not fit the nanosecond clock (no real capture
+     *     has one); the clock is then left as it was
+     */
     Timestamp read(String printed, String relativeDelta) {
-        if (printed == null) {
-            if (relativeDelta != null) {
-                relativeSum += nanos(relativeDelta, 0);
-            }
-            return Timestamp.ABSENT;
-        }
+        long relative = relativeSum;
         if (relativeDelta != null) {
-            relativeSum += nanos(relativeDelta, 0);
+            relative = Math.addExact(relative, nanos(relativeDelta, 0));
+        }
+        if (printed == null) {
+            relativeSum = relative;
+            return Timestamp.ABSENT;
         }
         int colon = printed.indexOf(':');
         if (colon > 0) {
@@ -33,27 +37,47 @@ final class TimestampReader {
             long m = Long.parseLong(printed, 3, 5, 10);
             long s = Long.parseLong(printed, 6, 8, 10);
             long sinceMidnight = ((h * 60 + m) * 60 + s) * 1_000_000_000L + fraction(printed, 8);
+            long day = dayOffset;
             if (lastTimeOfDay >= 0 && sinceMidnight + DAY / 2 < lastTimeOfDay) {
-                dayOffset += DAY;
+                day = Math.addExact(day, DAY);
             }
+            long nanos = Math.addExact(day, sinceMidnight);
+            dayOffset = day;
             lastTimeOfDay = sinceMidnight;
-            return new Timestamp(printed, dayOffset + sinceMidnight, Timestamp.Clock.TIME_OF_DAY);
+            relativeSum = relative;
+            return new Timestamp(printed, nanos, Timestamp.Clock.TIME_OF_DAY);
         }
         int dot = printed.indexOf('.');
-        long whole = Long.parseLong(printed, 0, dot < 0 ? printed.length() : dot, 10);
+        long whole = wholeSeconds(printed, 0, dot < 0 ? printed.length() : dot);
         if (whole >= EPOCH_THRESHOLD_SECONDS || dot < 0) {
-            return new Timestamp(printed, nanos(printed, 0), Timestamp.Clock.EPOCH);
+            long nanos = nanos(printed, 0);
+            relativeSum = relative;
+            return new Timestamp(printed, nanos, Timestamp.Clock.EPOCH);
         }
         // a lone small decimal is -r's delta since the previous line
-        relativeSum += nanos(printed, 0);
-        return new Timestamp(printed, relativeSum, Timestamp.Clock.RELATIVE);
+        relative = Math.addExact(relative, nanos(printed, 0));
+        relativeSum = relative;
+        return new Timestamp(printed, relative, Timestamp.Clock.RELATIVE);
     }
 
-    /** Seconds with up to nine fraction digits, as nanoseconds. */
+    /**
+     * Seconds with up to nine fraction digits, as nanoseconds.
+     *
+     * @throws ArithmeticException when that is more than a long holds
+     */
     static long nanos(String seconds, int from) {
         int dot = seconds.indexOf('.', from);
-        long whole = Long.parseLong(seconds, from, dot < 0 ? seconds.length() : dot, 10);
-        return whole * 1_000_000_000L + (dot < 0 ? 0 : fraction(seconds, dot));
+        long whole = wholeSeconds(seconds, from, dot < 0 ? seconds.length() : dot);
+        return Math.addExact(Math.multiplyExact(whole, 1_000_000_000L), dot < 0 ? 0 : fraction(seconds, dot));
+    }
+
+    /** Both parsers give only [-]digits here; too many of them is out of range, not malformed. */
+    private static long wholeSeconds(String text, int from, int to) {
+        try {
+            return Long.parseLong(text, from, to, 10);
+        } catch (NumberFormatException tooLong) {
+            throw new ArithmeticException("seconds out of range: " + text);
+        }
     }
 
     /** The digits after the dot at index dot, as nanoseconds; 0 when there is no dot there. */

@@ -9,7 +9,8 @@ public final class ArgDecoder {
     private static final SyscallArgs UNTYPED = new SyscallArgs.Untyped();
     private static final Pattern NAMED_TIMESPEC = Pattern.compile("\\{tv_sec=(\\d+), tv_nsec=(\\d+)}");
     private static final Pattern OLD_TIMESPEC = Pattern.compile("\\{(\\d+), (\\d+)}");
-    private static final Pattern RESUMING = Pattern.compile("<\\.\\.\\. resuming interrupted (.+) \\.\\.\\.>");
+    // [^<>] keeps each try within one decoration: ".+" made many of them quadratic
+    private static final Pattern RESUMING = Pattern.compile("<\\.\\.\\. resuming interrupted ([^<>]+) \\.\\.\\.>");
 
     private ArgDecoder() {}
 
@@ -46,7 +47,11 @@ public final class ArgDecoder {
             case "clone" -> new SyscallArgs.Clone(field(args, "flags"));
             case "clone3" -> new SyscallArgs.Clone(field(args, "flags"));
             case "fork", "vfork" -> new SyscallArgs.Clone(null);
-            case "exit", "exit_group" -> new SyscallArgs.Exit(NumericValues.leadingInt(first(args), -1));
+            case "exit", "exit_group" -> {
+                // empty for an exit half whose entry the capture does not show
+                String status = first(args);
+                yield new SyscallArgs.Exit(status == null ? -1 : NumericValues.leadingInt(status, -1));
+            }
             default -> UNTYPED;
         };
     }
@@ -78,7 +83,8 @@ public final class ArgDecoder {
         String flags = field(act, "sa_flags");
         if (handler == null && act.startsWith("{")) {
             // strace <= 4.14 printed the struct without field names: {handler, mask, flags, restorer}
-            List<String> parts = ArgSplitter.split(act.substring(1, act.length() - 1));
+            int end = act.length() > 1 && act.endsWith("}") ? act.length() - 1 : act.length();
+            List<String> parts = ArgSplitter.split(act.substring(1, end));
             handler = parts.isEmpty() ? null : parts.get(0);
             flags = parts.size() > 2 ? parts.get(2) : null;
         }

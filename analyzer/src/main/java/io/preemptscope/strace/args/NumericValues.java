@@ -35,7 +35,7 @@ public final class NumericValues {
      */
     public static String symbolic(String value) {
         int open = value.indexOf("/* ");
-        int close = value.indexOf(" */");
+        int close = open < 0 ? -1 : value.indexOf(" */", open + 3);
         if (open >= 0 && close > open) {
             return value.substring(open + 3, close).strip();
         }

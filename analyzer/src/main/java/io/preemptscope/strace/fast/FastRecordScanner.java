@@ -18,9 +18,15 @@ public final class FastRecordScanner {
 
     private static final String UNFINISHED = "<unfinished ...>";
     private static final String DETACHED = "<detached ...>";
+    /** Followed by a blank, the grammar's lexer reads it as the start of a -c summary header. */
+    private static final String SUMMARY_WORD = "syscall";
 
     /** The record, or null when the grammar must decide. */
     public StraceRecord scan(String line) {
+        if (line.indexOf('\r') >= 0) {
+            // the grammar has no token that holds a carriage return (strace escapes it as \r)
+            return null;
+        }
         return new Cursor(line).record();
     }
 
@@ -89,7 +95,8 @@ public final class FastRecordScanner {
                 j = digitsEnd;
                 if (s.charAt(j) == '<') {
                     int close = s.indexOf('>', j);
-                    if (close < 0 || s.indexOf('<', j + 1) >= 0 && s.indexOf('<', j + 1) < close) {
+                    if (close < 0 || s.indexOf('<', j + 1) >= 0 && s.indexOf('<', j + 1) < close
+                            || !plainComm(j + 1, close, true)) {
                         return false;
                     }
                     comm = s.substring(j + 1, close);
@@ -112,7 +119,7 @@ public final class FastRecordScanner {
                 if (after == '<') {
                     int close = s.indexOf('>', digitsEnd);
                     int nested = s.indexOf('<', digitsEnd + 1);
-                    if (close < 0 || nested >= 0 && nested < close) {
+                    if (close < 0 || nested >= 0 && nested < close || !plainComm(digitsEnd + 1, close, false)) {
                         return false;
                     }
                     pid = parsePid(i, digitsEnd);
@@ -137,8 +144,13 @@ public final class FastRecordScanner {
                 if (close < 0) {
                     return false;
                 }
-                String inner = Blanks.strip(s.substring(i + 2, close));
-                if (!isDecimal(inner) || hasInnerBlank(s, i + 2, close)) {
+                // as the grammar's REL_PLUS: spaces (no tabs) after "(+", none before ')'
+                int j = i + 2;
+                while (j < close && s.charAt(j) == ' ') {
+                    j++;
+                }
+                String inner = s.substring(j, close);
+                if (!isDecimal(inner)) {
                     return false;
                 }
                 relative = inner;
@@ -150,6 +162,25 @@ public final class FastRecordScanner {
                 return false;
             }
             return true;
+        }
+
+        /**
+         * A -Y command name between from and close that the grammar reads as this scanner does:
+         * no carriage return; after a bare pid, nothing the lexer takes for another '&lt;' token
+         * (a duration, "&lt;unavailable&gt;", a resumed head) and no "-&gt;" arrow, which its
+         * decoration rule reads past.
+         */
+        private boolean plainComm(int from, int close, boolean bracketed) {
+            if (s.substring(from, close).indexOf('\r') >= 0) {
+                return false;
+            }
+            if (bracketed) {
+                return true;
+            }
+            if (close > from && s.charAt(close - 1) == '-') {
+                return false;
+            }
+            return !isDuration(from, close) && !s.startsWith("unavailable>", from) && !s.startsWith("... ", from);
         }
 
         private boolean absoluteTimestamp() {
@@ -239,9 +270,15 @@ public final class FastRecordScanner {
                 }
                 int nameEnd = nameEnd(j);
                 String signal = s.substring(j, nameEnd);
+                if (signal.equals(SUMMARY_WORD)) {
+                    return null;
+                }
                 String note = "";
                 int k = nameEnd;
                 if (s.startsWith(" (", k)) {
+                    if (s.startsWith(" (+", k)) {
+                        return null;
+                    }
                     int close = s.indexOf(')', k);
                     if (close < 0 || s.indexOf('(', k + 2) >= 0 && s.indexOf('(', k + 2) < close) {
                         return null;
@@ -481,6 +518,11 @@ public final class FastRecordScanner {
             String word = s.substring(i, nameEnd);
             i = nameEnd;
             skipBlanks();
+            if (i == nameEnd || word.equals(SUMMARY_WORD)) {
+                // "EINTR(" is a call head to the grammar's lexer (strace prints a blank),
+                // "syscall " starts its summary header token
+                return null;
+            }
             String note = note();
             return note == null ? null : new String[] {word, note};
         }
@@ -497,7 +539,8 @@ public final class FastRecordScanner {
                     i = save;
                     return null;
                 }
-                if (s.startsWith("<unavailable>", i)) {
+                if (s.startsWith("<unavailable>", i) || s.startsWith("<... ", i)) {
+                    // the lexer's own tokens, not decorations
                     return FAILED;
                 }
                 int end = decorationEnd(i);
@@ -514,7 +557,8 @@ public final class FastRecordScanner {
 
         /** Reads "(text)" with nested parentheses; null when there is none or it is not closed. */
         private String note() {
-            if (i >= n || s.charAt(i) != '(') {
+            if (i >= n || s.charAt(i) != '(' || s.startsWith("(+", i)) {
+                // "(+ 0.000116)" is the lexer's REL_PLUS, not a note
                 return null;
             }
             int depth = 0;
@@ -698,11 +742,6 @@ public final class FastRecordScanner {
                 boolean unfinished, boolean detached, SyscallResult result, String duration) {
             return new StraceRecord(kind, pid, comm, timestamp, relative, name, text,
                     resumedHead, unfinished, detached, result, duration);
-        }
-
-        private static boolean hasInnerBlank(String s, int from, int to) {
-            String inner = Blanks.strip(s.substring(from, to));
-            return inner.indexOf(' ') >= 0 || inner.indexOf('\t') >= 0;
         }
 
         private static boolean isDecimal(String t) {

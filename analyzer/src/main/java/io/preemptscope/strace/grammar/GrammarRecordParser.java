@@ -7,7 +7,7 @@ import io.preemptscope.strace.record.RecordParser;
 import io.preemptscope.strace.record.StraceRecord;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -23,32 +23,94 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class GrammarRecordParser implements RecordParser {
 
     /**
+     * Deepest bracket nesting a reader should hand to ANTLR. Real records nest four deep at most;
+     * the parser recurses per level, and the lexer's work per character grows with the depth of
+     * '&lt;' and '(' it is inside, so a junk line of a million '&lt;' takes minutes, a 16 MiB one
+     * hours. The grammar itself has no such limit, so the check is the caller's
+     * ({@link #nestingTooDeepAt}); the parser only keeps a stack overflow from escaping.
+     */
+    public static final int MAX_DEPTH = 100;
+
+    /** Longest error message kept: the problem report carries the whole line anyway. */
+    static final int MAX_MESSAGE = 200;
+
+    /**
      * The record, or null when the text is not strace output; cheaper than {@link #parse} on
      * failure because it builds no message. For trial parses of candidate splices.
      */
     public StraceRecord tryParse(String text) {
-        CodePointCharStream chars = CharStreams.fromString(text);
+        WorkLimitedCharStream chars = new WorkLimitedCharStream(CharStreams.fromString(text));
         try {
-            return read(chars, parseTree(chars, PredictionMode.SLL));
-        } catch (ParseCancellationException | RecordParseException sllFailed) {
-            chars.seek(0);
             try {
+                return read(chars, parseTree(chars, PredictionMode.SLL));
+            } catch (ParseCancellationException sllFailed) {
+                chars.rewind();
                 return read(chars, parseTree(chars, PredictionMode.LL));
-            } catch (ParseCancellationException | RecordParseException failed) {
-                return null;
             }
+        } catch (ParseCancellationException | RecordParseException | WorkLimitedCharStream.TooMuchWork failed) {
+            return null;
+        } catch (StackOverflowError overflow) {
+            return null;
         }
     }
 
     @Override
     public StraceRecord parse(String text) throws RecordParseException {
-        CodePointCharStream chars = CharStreams.fromString(text);
+        try {
+            return parseOrOverflow(text);
+        } catch (StackOverflowError overflow) {
+            // a backstop for small thread stacks: the parser recurses once per open bracket
+            throw new RecordParseException(1, "brackets nested too deeply to parse");
+        } catch (WorkLimitedCharStream.TooMuchWork junk) {
+            throw new RecordParseException(1, "unclosed strings or decorations throughout the line");
+        }
+    }
+
+    /**
+     * Where the nesting of ( [ { &lt; first exceeds {@link #MAX_DEPTH}, or -1. Counted as the lexer
+     * nests: not inside a closed string literal, and an arrow's '&gt;' closes nothing.
+     */
+    public static int nestingTooDeepAt(String text) {
+        int depth = 0;
+        int n = text.length();
+        boolean unclosedString = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '"' && !unclosedString) {
+                int j = i + 1;
+                while (j < n && text.charAt(j) != '"') {
+                    j += text.charAt(j) == '\\' ? 2 : 1;
+                }
+                if (j < n) {
+                    i = j;
+                } else {
+                    // every later quote is escaped in this one's reading, so none closes either
+                    unclosedString = true;
+                }
+            } else if (c == '(' || c == '[' || c == '{' || c == '<') {
+                if (++depth > MAX_DEPTH) {
+                    return i;
+                }
+            } else if (c == ')' || c == ']' || c == '}' || c == '>' && (i == 0 || text.charAt(i - 1) != '-')) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return -1;
+    }
+
+    private static StraceRecord parseOrOverflow(String text) throws RecordParseException {
+        WorkLimitedCharStream chars = new WorkLimitedCharStream(CharStreams.fromString(text));
         try {
             return read(chars, parseTree(chars, PredictionMode.SLL));
         } catch (ParseCancellationException sllFailed) {
-            chars.seek(0);
+            chars.rewind();
             FirstError firstError = new FirstError();
-            StraceParser.RecordContext tree = parseTree(chars, PredictionMode.LL, firstError);
+            StraceParser.RecordContext tree;
+            try {
+                tree = parseTree(chars, PredictionMode.LL, firstError);
+            } catch (ParseCancellationException stoppedAtFirstError) {
+                tree = null;
+            }
             if (firstError.message != null) {
                 throw new RecordParseException(firstError.column, firstError.message);
             }
@@ -56,7 +118,7 @@ public final class GrammarRecordParser implements RecordParser {
         }
     }
 
-    private static StraceRecord read(CodePointCharStream chars, StraceParser.RecordContext tree)
+    private static StraceRecord read(CharStream chars, StraceParser.RecordContext tree)
             throws RecordParseException {
         try {
             return new RecordTreeReader(chars).read(tree);
@@ -65,10 +127,10 @@ public final class GrammarRecordParser implements RecordParser {
         }
     }
 
-    private static StraceParser.RecordContext parseTree(CodePointCharStream chars, PredictionMode mode) {
+    private static StraceParser.RecordContext parseTree(CharStream chars, PredictionMode mode) {
         StraceLexer lexer = new StraceLexer(chars);
         lexer.removeErrorListeners();
-        // a character no token accepts is damage, never something to skip over
+        // a character no token takes would otherwise be dropped and the rest parsed as if absent
         lexer.addErrorListener(BAIL_ON_LEXER_ERROR);
         StraceParser parser = new StraceParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
@@ -78,7 +140,7 @@ public final class GrammarRecordParser implements RecordParser {
     }
 
     private static StraceParser.RecordContext parseTree(
-            CodePointCharStream chars, PredictionMode mode, FirstError errors) {
+            CharStream chars, PredictionMode mode, FirstError errors) {
         StraceLexer lexer = new StraceLexer(chars);
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
@@ -91,13 +153,18 @@ public final class GrammarRecordParser implements RecordParser {
 
     private static final BaseErrorListener BAIL_ON_LEXER_ERROR = new BaseErrorListener() {
         @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
-                String msg, RecognitionException e) {
+        public void syntaxError(
+                Recognizer<?, ?> recognizer,
+                Object offendingSymbol,
+                int line,
+                int charPositionInLine,
+                String msg,
+                RecognitionException e) {
             throw new ParseCancellationException(msg);
         }
     };
 
-    /** Keeps the first syntax error only: later ones are consequences of it. */
+    /** Keeps the first syntax error and ends the parse there: later ones are consequences of it. */
     private static final class FirstError extends BaseErrorListener {
         String message;
         int column;
@@ -111,9 +178,12 @@ public final class GrammarRecordParser implements RecordParser {
                 String msg,
                 RecognitionException e) {
             if (message == null) {
-                message = msg;
+                // ANTLR quotes the offending text, which on a junk line can be megabytes long
+                message = msg.length() <= MAX_MESSAGE ? msg : msg.substring(0, MAX_MESSAGE) + "...";
                 column = charPositionInLine + 1;
             }
+            // nothing after the first error is used: stop rather than recover through the rest
+            throw new ParseCancellationException(msg);
         }
     }
 }
