@@ -7,11 +7,11 @@ import io.preemptscope.gotrace.GoVersionRange;
 import io.preemptscope.model.anomaly.AnomalyId;
 import io.preemptscope.model.check.Checker;
 import io.preemptscope.model.check.CheckerSettings;
-import io.preemptscope.model.check.Observation;
 import io.preemptscope.model.check.Violation;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.model.version.RuntimeProfile;
+import io.preemptscope.strace.PrefetchingReader;
 import io.preemptscope.strace.StraceInputException;
 import io.preemptscope.strace.StraceReader;
 import io.preemptscope.strace.args.ArgSplitter;
@@ -30,8 +30,8 @@ import java.util.Optional;
  * reference model: strace in one streaming pass, traces (already decoded) before it.
  *
  * <p>Whether the runtime sends SIGURG at all (go1.13, or asyncpreemptoff=1) decides which rules
- * apply, and a capture often says so only by what it lacks. Unless the user fixed it, both
- * assumptions are checked side by side and the captures' own evidence picks one at the end: the
+ * apply, and a capture often says so only by what it lacks. Unless the user fixed it, the rules
+ * that depend on it wait for the end of the captures, whose own evidence settles it: the
  * process sending itself SIGURG, or async preemptions in a trace, mean async preemption was on.
  */
 public final class CaptureAnalysis {
@@ -42,8 +42,7 @@ public final class CaptureAnalysis {
     private final EvidenceRefs refs = new EvidenceRefs();
     private final ReplayMetrics metrics = new ReplayMetrics();
     private final TraceMetrics traceMetrics = new TraceMetrics();
-    private Checker asyncOn;
-    private Checker asyncOff;
+    private Checker checker;
     private StraceReplay replay;
     private RuntimeProfile profile;
     private GoVersion release;
@@ -67,12 +66,22 @@ public final class CaptureAnalysis {
     /** As {@link #run(StraceReader, List, List)}, calling {@code onEvent} after each strace event (progress). */
     public AnalysisResult run(StraceReader strace, List<TraceInput> traces, List<String> inputs, Runnable onEvent)
             throws IOException, StraceInputException {
+        if (strace == null) {
+            return analyse(null, traces, inputs, onEvent);
+        }
+        try (PrefetchingReader events = new PrefetchingReader(strace)) {
+            return analyse(events, traces, inputs, onEvent);
+        }
+    }
+
+    private AnalysisResult analyse(PrefetchingReader strace, List<TraceInput> traces, List<String> inputs,
+            Runnable onEvent) throws IOException, StraceInputException {
         List<GoTraceAnalysis> analyses = traces.stream().map(t -> t.decoded().analysis()).toList();
         StraceEvent first = strace == null ? null : strace.next();
         chooseVersion(first, analyses);
         startCheckers();
         for (int i = 0; i < traces.size(); i++) {
-            GoTraceReplay.replay(traces.get(i).name(), traces.get(i).decoded(), refs, this::observe, traceMetrics);
+            GoTraceReplay.replay(traces.get(i).name(), traces.get(i).decoded(), refs, checker::observe, traceMetrics);
             traceShowsAsync |= analyses.get(i).asyncPreemptions() > 0;
         }
         for (StraceEvent e = first; e != null; e = strace.next()) {
@@ -118,39 +127,23 @@ public final class CaptureAnalysis {
         profile = RuntimeProfile.GO1_16_TO_1_25;
     }
 
+    /**
+     * One checker serves both assumptions about async preemption: every rule that depends on it
+     * decides at the end, with the settings the captures' evidence settles on.
+     */
     private void startCheckers() {
-        if (options.asyncpreemptoff() != null) {
-            single(options.asyncpreemptoff());
-        } else if (!profile.asyncPreemption()) {
-            // the setting changes nothing where the runtime never sends SIGURG
-            single(false);
-        } else {
-            asyncOn = new Checker(settings(false));
-            asyncOff = new Checker(settings(true));
-        }
-        replay = new StraceReplay(this::observe, refs, metrics);
-    }
-
-    private void single(boolean apo) {
-        if (apo) {
-            asyncOff = new Checker(settings(true));
-        } else {
-            asyncOn = new Checker(settings(false));
-        }
-    }
-
-    private void observe(Observation o) {
-        if (asyncOn != null) {
-            asyncOn.observe(o);
-        }
-        if (asyncOff != null) {
-            asyncOff.observe(o);
-        }
+        checker = new Checker(settings(Boolean.TRUE.equals(options.asyncpreemptoff())));
+        replay = new StraceReplay(checker::observe, refs, metrics);
     }
 
     private AnalysisResult finish(List<String> inputs, boolean haveStrace) {
         boolean sawAsync = metrics.runtimeSentSigurg() || traceShowsAsync;
-        boolean apo = asyncOn != null && asyncOff != null ? !sawAsync : asyncOff != null;
+        boolean apo;
+        if (options.asyncpreemptoff() != null) {
+            apo = options.asyncpreemptoff();
+        } else {
+            apo = profile.asyncPreemption() && !sawAsync;
+        }
         if (options.asyncpreemptoff() != null) {
             basis.add(options.asyncpreemptoffSource());
         } else if (!profile.asyncPreemption()) {
@@ -171,7 +164,7 @@ public final class CaptureAnalysis {
         CheckerSettings base = settings(apo);
         CheckerSettings calibrated = new CheckerSettings(base.profile(), apo, delay, slack, base.retryWindowNs(),
                 base.stormPerSecondThread(), base.deliveryLatencyNs(), base.restartStormCount(), release);
-        Checker chosen = apo ? asyncOff : asyncOn;
+        Checker chosen = checker;
         List<Violation> violations = chosen.finish(calibrated, !haveStrace || metrics.runsObservable(replay.sysmonTid()));
 
         List<Finding> findings = new ArrayList<>();

@@ -30,10 +30,19 @@ final class EvidenceRefs {
         return (ref & OFFSET_FLAG) != 0 ? Evidence.offset(file, value) : Evidence.line(file, value);
     }
 
+    private String lastFile;
+    private int lastIndex;
+
     private int fileIndex(String file) {
-        return index.computeIfAbsent(file, f -> {
+        // every event of a file carries the same String: skip hashing it per event
+        if (file == lastFile) {
+            return lastIndex;
+        }
+        lastFile = file;
+        lastIndex = index.computeIfAbsent(file, f -> {
             files.add(f);
             return files.size() - 1;
         });
+        return lastIndex;
     }
 }

@@ -16,7 +16,7 @@ final class ReplayMetrics {
     private final Map<String, long[]> eintr = new HashMap<>();
     private final Map<String, long[]> restarts = new HashMap<>();
     private final Map<Long, long[]> sysmonDelays = new TreeMap<>();
-    private final Set<Integer> threads = new HashSet<>();
+    private final io.preemptscope.util.IntMap<Boolean> threads = new io.preemptscope.util.IntMap<>();
     /** HdrHistogram reports bucket tops; the true maximum is kept apart and caps the percentiles. */
     private long latencyMax;
     private long sent;
@@ -29,8 +29,8 @@ final class ReplayMetrics {
     private long maxSysmonDelay;
 
     void seen(int tid, long timeNs) {
-        if (tid >= 0) {
-            threads.add(tid);
+        if (tid >= 0 && threads.get(tid) == null) {
+            threads.put(tid, Boolean.TRUE);
         }
         firstNs = Math.min(firstNs, timeNs);
         lastNs = Math.max(lastNs, timeNs);

@@ -3,8 +3,10 @@ package io.preemptscope.analysis;
 import io.preemptscope.model.check.Observation;
 import io.preemptscope.model.signal.RestartCode;
 import io.preemptscope.model.signal.SignalHandler;
+import io.preemptscope.model.sysmon.SysmonConstants;
 import io.preemptscope.strace.args.ArgDecoder;
 import io.preemptscope.strace.args.ArgSplitter;
+import io.preemptscope.strace.args.NumericValues;
 import io.preemptscope.strace.args.SyscallArgs;
 import io.preemptscope.strace.event.ExitEvent;
 import io.preemptscope.strace.event.KillEvent;
@@ -12,9 +14,8 @@ import io.preemptscope.strace.event.SignalEvent;
 import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SyscallEvent;
 import io.preemptscope.strace.record.SyscallResult;
-import java.util.HashMap;
+import io.preemptscope.util.IntMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +30,9 @@ final class StraceReplay {
     private final EvidenceRefs refs;
     private final ReplayMetrics metrics;
     private final SysmonFinder sysmon;
-    private final Map<Integer, ThreadState> threads = new HashMap<>();
+    private final IntMap<ThreadState> threads = new IntMap<>();
+    /** Syscalls after an interruption whose retry/restart identity is kept; the rules need no more. */
+    private static final int KEYED_AFTER_INTERRUPT = 64;
     private int processPid = -1;
     /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
     private int firstTid = -1;
@@ -71,12 +74,17 @@ final class StraceReplay {
         String name = call.name();
         learnPid(call);
 
-        if (t.lastExit != Long.MIN_VALUE && entry > t.lastExit && !name.equals("rt_sigreturn")) {
+        // the model judges runs only past forcePreemptNS: shorter ones, nearly all, are not sent
+        if (t.lastExit != Long.MIN_VALUE && entry - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS
+                && !name.equals("rt_sigreturn")) {
             sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, entry, t.sigurgSentSince));
         }
         t.sigurgSentSince = 0;
         if (!name.equals("rt_sigreturn")) {
-            sink.accept(new Observation.SyscallEntered(entry, ref, tid, name, key(name, call.args())));
+            // the key tells a retry or a restart from another call: only needed near an interruption
+            String key = t.syscallsSinceInterrupt < KEYED_AFTER_INTERRUPT ? key(name, call.args()) : name;
+            t.syscallsSinceInterrupt++;
+            sink.accept(new Observation.SyscallEntered(entry, ref, tid, name, key));
         }
 
         switch (name) {
@@ -101,6 +109,7 @@ final class StraceReplay {
                 long timeout = name.equals("futex") && ArgDecoder.decode(name, call.args()) instanceof SyscallArgs.Futex f
                         ? f.timeoutNanos() : -1;
                 sink.accept(new Observation.SyscallInterrupted(exit, ref, tid, name, key(name, call.args()), code, timeout >= 0));
+                t.syscallsSinceInterrupt = 0;
                 t.interrupted = name;
                 t.interruptedCode = code;
                 if (eintr) {
@@ -170,13 +179,18 @@ final class StraceReplay {
 
     /** notetsleep: FUTEX_WAIT on value 0 with a timeout (stop-the-world waits in 100 µs steps). */
     private void noteSleep(SyscallEvent call, long ref, long entry, long exit) {
-        if (call.result() == null || !(ArgDecoder.decode("futex", call.args()) instanceof SyscallArgs.Futex f)
-                || !f.op().startsWith("FUTEX_WAIT") || f.timeoutNanos() < 0) {
+        // futex is the most frequent call: only futexsleep(addr, 0, timeout) is worth reading
+        String args = call.args();
+        if (call.result() == null || !args.contains(", 0, {")) {
             return;
         }
-        List<String> a = ArgSplitter.split(call.args());
-        if (a.size() > 2 && a.get(2).equals("0")) {
-            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), f.address(), f.timeoutNanos(), exit,
+        List<String> a = ArgSplitter.split(args);
+        if (a.size() < 4 || !NumericValues.symbolic(a.get(1)).startsWith("FUTEX_WAIT") || !a.get(2).equals("0")) {
+            return;
+        }
+        long timeout = ArgDecoder.timespecNanos(a.get(3));
+        if (timeout >= 0) {
+            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), a.get(0), timeout, exit,
                     "ETIMEDOUT".equals(call.result().errno())));
         }
     }
@@ -259,9 +273,10 @@ final class StraceReplay {
 
     /** Name and first argument: what identifies "the same call again" for retries and restarts. */
     private static String key(String name, String args) {
-        List<String> a = ArgSplitter.split(args);
-        return a.isEmpty() ? name : name + "(" + a.get(0);
+        String first = ArgSplitter.first(args);
+        return first == null ? name : name + "(" + first;
     }
+
 
     /** Captures without timestamps keep their order on a clock of 1 ns per event. */
     private long time(StraceEvent event) {
@@ -277,10 +292,16 @@ final class StraceReplay {
     }
 
     private ThreadState thread(int tid) {
-        return threads.computeIfAbsent(tid, k -> new ThreadState());
+        ThreadState t = threads.get(tid);
+        if (t == null) {
+            t = new ThreadState();
+            threads.put(tid, t);
+        }
+        return t;
     }
 
     private static final class ThreadState {
+        int syscallsSinceInterrupt = KEYED_AFTER_INTERRUPT;
         long lastExit = Long.MIN_VALUE;
         long lastExitRef;
         int sigurgSentSince;

@@ -15,10 +15,29 @@ public final class ArgSplitter {
         if (args.isBlank()) {
             return out;
         }
-        int depth = 0;
         int start = 0;
+        for (int comma = nextComma(args, 0); comma >= 0; comma = nextComma(args, start)) {
+            out.add(args.substring(start, comma).strip());
+            start = comma + 1;
+        }
+        out.add(args.substring(start).strip());
+        return out;
+    }
+
+    /** The first argument alone, without splitting the rest; null for no arguments. */
+    public static String first(String args) {
+        if (args.isBlank()) {
+            return null;
+        }
+        int comma = nextComma(args, 0);
+        return (comma < 0 ? args : args.substring(0, comma)).strip();
+    }
+
+    /** The next comma at bracket depth 0 from {@code from} on, or -1. */
+    private static int nextComma(String args, int from) {
+        int depth = 0;
         int n = args.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             char c = args.charAt(i);
             switch (c) {
                 case '"' -> i = skipString(args, i);
@@ -33,15 +52,13 @@ public final class ArgSplitter {
                 }
                 case ',' -> {
                     if (depth == 0) {
-                        out.add(args.substring(start, i).strip());
-                        start = i + 1;
+                        return i;
                     }
                 }
                 default -> { }
             }
         }
-        out.add(args.substring(start).strip());
-        return out;
+        return -1;
     }
 
     private static int skipString(String s, int open) {

@@ -50,7 +50,14 @@ public final class Checker {
     }
 
     public void observe(Observation o) {
-        if (o instanceof Observation.SignalSent s) {
+        // most observations are syscall entries and user runs: test for them first
+        if (o instanceof Observation.SyscallEntered e) {
+            signals.entered(e);
+            interrupts.entered(e);
+            syscallTargets.entered(e);
+        } else if (o instanceof Observation.UserRun r) {
+            runs.ran(r);
+        } else if (o instanceof Observation.SignalSent s) {
             signals.sent(s);
             stops.sent(s);
             suspends.sent(s);
@@ -64,10 +71,6 @@ public final class Checker {
         } else if (o instanceof Observation.SignalReturned r) {
             signals.returned(r);
             interrupts.returned(r);
-        } else if (o instanceof Observation.SyscallEntered e) {
-            signals.entered(e);
-            interrupts.entered(e);
-            syscallTargets.entered(e);
         } else if (o instanceof Observation.SyscallInterrupted i) {
             interrupts.interrupted(i);
             syscallTargets.interrupted(i);
@@ -77,8 +80,6 @@ public final class Checker {
             sysmon.slept(s);
         } else if (o instanceof Observation.SysmonDeepSlept d) {
             sysmon.deepSlept(d);
-        } else if (o instanceof Observation.UserRun r) {
-            runs.ran(r);
         } else if (o instanceof Observation.TimeSlice t) {
             runs.slice(t);
         } else if (o instanceof Observation.ThreadExited x) {
@@ -131,7 +132,7 @@ public final class Checker {
     public List<Violation> finish(CheckerSettings calibrated, boolean runsObservable) {
         runs.finish(calibrated, sysmon.tid(), runsObservable);
         interrupts.finish();
-        signals.finish();
+        signals.finish(calibrated);
         sysmon.finish();
         stops.finish(calibrated, runsObservable);
         suspends.finish(calibrated, runsObservable);

@@ -46,12 +46,11 @@ final class SignalRules {
         if (!SIGURG.equals(s.signal())) {
             return;
         }
-        if (!settings.runtimeSendsSigurg()) {
-            if (firstForbiddenSend == null) {
-                firstForbiddenSend = s;
-            }
-            forbiddenSends++;
+        // whether the runtime may send SIGURG at all is settled at the end (the capture may tell)
+        if (firstForbiddenSend == null) {
+            firstForbiddenSend = s;
         }
+        forbiddenSends++;
         Long early = earlyDeliveries.remove(s.targetTid());
         if (early != null && early + ORDERING_SLACK_NS >= s.timeNs()) {
             return;
@@ -163,16 +162,16 @@ final class SignalRules {
         }
     }
 
-    void finish() {
-        if (firstForbiddenSend != null) {
-            boolean apo = settings.asyncpreemptoff() && settings.profile().asyncPreemption();
+    void finish(CheckerSettings calibrated) {
+        if (firstForbiddenSend != null && !calibrated.runtimeSendsSigurg()) {
+            boolean apo = calibrated.asyncpreemptoff() && calibrated.profile().asyncPreemption();
             Observation.SignalSent s = firstForbiddenSend;
             sink.add(new Violation(apo ? AnomalyId.SIGURG_UNDER_ASYNCPREEMPTOFF : AnomalyId.SIGURG_IN_GO113,
                     apo ? AnomalyId.SIGURG_UNDER_ASYNCPREEMPTOFF.severity() : AnomalyId.SIGURG_IN_GO113.severity(),
                     s.targetTid(), s.timeNs(), List.of(s.ref()),
                     forbiddenSends + " tgkill(SIGURG) sent by the process, first from thread " + s.sender()
                             + (apo ? ", although GODEBUG=asyncpreemptoff=1 stops the runtime sending any"
-                                    : ", although " + settings.profile().label()
+                                    : ", although " + calibrated.profile().label()
                                             + " never sends SIGURG itself: the version is wrong or user code sends it")));
         }
     }

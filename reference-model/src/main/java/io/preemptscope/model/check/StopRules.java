@@ -114,7 +114,7 @@ final class StopRules {
         if (runsObservable) {
             for (Loop loop : closed) {
                 if (loop.lengthNs() > threshold) {
-                    judge(loop, threshold);
+                    judge(loop, threshold, calibrated);
                 }
             }
         }
@@ -128,7 +128,7 @@ final class StopRules {
         }
     }
 
-    private void judge(Loop loop, long threshold) {
+    private void judge(Loop loop, long threshold, CheckerSettings settings) {
         long length = loop.lengthNs();
         boolean ended = loop.ended;
         boolean hang = !ended && length >= HANG_NS && loop.deliveries > 0 && settings.releaseIn(HANG_FROM, HANG_FIXED);
