@@ -37,6 +37,13 @@ public final class Main implements Runnable {
         cmd.getSubcommands().get("capture").setStopAtPositional(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (ex instanceof OutOfMemoryError) {
+                // Go traces are decoded in memory (their event order needs the whole file)
+                err.println("preemptscope: out of memory; give the JVM more heap, e.g."
+                        + " PREEMPTSCOPE_JAVA_OPTS=-Xmx8g ./preemptscope ...");
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
             err.println("preemptscope: internal error: " + ex);
             err.flush();
             return ExitCodes.BAD_INPUT;
