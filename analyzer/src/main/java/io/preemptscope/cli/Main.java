@@ -24,7 +24,19 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError tooBig) {
+            // picocli hands errors through; a user still gets one line, never a stack trace
+            System.err.println("preemptscope: out of memory; give the JVM more heap, e.g."
+                    + " PREEMPTSCOPE_JAVA_OPTS=-Xmx8g ./preemptscope ...");
+            status = ExitCodes.BAD_INPUT;
+        } catch (StackOverflowError | LinkageError broken) {
+            System.err.println("preemptscope: internal error: " + broken);
+            status = ExitCodes.BAD_INPUT;
+        }
+        System.exit(status);
     }
 
     /** The configured command line, also used by tests. */
@@ -37,7 +49,7 @@ public final class Main implements Runnable {
         cmd.getSubcommands().get("capture").setStopAtPositional(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof OutOfMemoryError) {
+            if (causedByOutOfMemory(ex)) {
                 // Go traces are decoded in memory (their event order needs the whole file)
                 err.println("preemptscope: out of memory; give the JVM more heap, e.g."
                         + " PREEMPTSCOPE_JAVA_OPTS=-Xmx8g ./preemptscope ...");
@@ -49,6 +61,15 @@ public final class Main implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         return cmd;
+    }
+
+    private static boolean causedByOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
