@@ -43,7 +43,8 @@ public final class GoTraceStatsCollector {
                 runSlices(analysis));
     }
 
-    private static GoTraceStats.RunSlices runSlices(GoTraceAnalysis analysis) {
+    /** Slice-length percentiles (HdrHistogram) with the exact maximum; shared by both trace formats. */
+    public static GoTraceStats.RunSlices runSlices(GoTraceAnalysis analysis) {
         if (analysis.slices().isEmpty()) {
             return new GoTraceStats.RunSlices(0, 0, 0, 0);
         }

@@ -3,12 +3,11 @@ package io.preemptscope.gotrace.v2;
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTraceAnalysis;
 import io.preemptscope.gotrace.GoTraceStats;
-import io.preemptscope.gotrace.RunSlice;
+import io.preemptscope.gotrace.GoTraceStatsCollector;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.HdrHistogram.Histogram;
 
 /**
  * {@link GoTraceStats} for a v2 trace. Unlike v1, threads are the OS thread ids of the batches, and
@@ -53,22 +52,6 @@ public final class V2Stats {
         return new GoTraceStats(trace.format(), "1." + trace.minor(), analysis.versions().label(),
                 trace.events().size(), types, goroutines.size(), procs.size(), threads.size(), duration,
                 new GoTraceStats.Preemptions(analysis.asyncPreemptions(), analysis.cooperativePreemptions()),
-                runSlices(analysis));
-    }
-
-    /** The same figures as the v1 collector: HdrHistogram percentiles at 3 digits, exact max. */
-    private static GoTraceStats.RunSlices runSlices(GoTraceAnalysis analysis) {
-        if (analysis.slices().isEmpty()) {
-            return new GoTraceStats.RunSlices(0, 0, 0, 0);
-        }
-        Histogram h = new Histogram(3);
-        long max = 0;
-        for (RunSlice s : analysis.slices()) {
-            long d = Math.max(0, s.durationNs());
-            h.recordValue(d);
-            max = Math.max(max, d);
-        }
-        return new GoTraceStats.RunSlices(analysis.slices().size(), Math.min(h.getValueAtPercentile(50), max),
-                Math.min(h.getValueAtPercentile(99), max), max);
+                GoTraceStatsCollector.runSlices(analysis));
     }
 }

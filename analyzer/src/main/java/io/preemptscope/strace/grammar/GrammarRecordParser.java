@@ -127,26 +127,29 @@ public final class GrammarRecordParser implements RecordParser {
         }
     }
 
+    /** A parse that stops at the first error, lexer or parser, by throwing ParseCancellationException. */
     private static StraceParser.RecordContext parseTree(CharStream chars, PredictionMode mode) {
-        StraceLexer lexer = new StraceLexer(chars);
-        lexer.removeErrorListeners();
         // a character no token takes would otherwise be dropped and the rest parsed as if absent
-        lexer.addErrorListener(BAIL_ON_LEXER_ERROR);
-        StraceParser parser = new StraceParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(mode);
-        return parser.record();
+        return parseTree(chars, mode, BAIL_ON_LEXER_ERROR, true);
     }
 
-    private static StraceParser.RecordContext parseTree(
-            CharStream chars, PredictionMode mode, FirstError errors) {
+    /** A parse that reports its first error to {@code errors}, which records it and ends the parse. */
+    private static StraceParser.RecordContext parseTree(CharStream chars, PredictionMode mode, FirstError errors) {
+        return parseTree(chars, mode, errors, false);
+    }
+
+    private static StraceParser.RecordContext parseTree(CharStream chars, PredictionMode mode,
+            BaseErrorListener lexerErrors, boolean bail) {
         StraceLexer lexer = new StraceLexer(chars);
         lexer.removeErrorListeners();
-        lexer.addErrorListener(errors);
+        lexer.addErrorListener(lexerErrors);
         StraceParser parser = new StraceParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
-        parser.addErrorListener(errors);
+        if (bail) {
+            parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+        } else {
+            parser.addErrorListener(lexerErrors);
+        }
         parser.getInterpreter().setPredictionMode(mode);
         return parser.record();
     }
