@@ -33,6 +33,8 @@ final class StraceReplay {
     private final IntMap<ThreadState> threads = new IntMap<>();
     /** Syscalls after an interruption whose retry/restart identity is kept; the rules need no more. */
     private static final int KEYED_AFTER_INTERRUPT = 64;
+    /** Entries reported after a SIGURG is sent: two already show a lost signal (SignalRules). */
+    private static final int ENTRIES_WHILE_PENDING = 8;
     private int processPid = -1;
     /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
     private int firstTid = -1;
@@ -80,12 +82,16 @@ final class StraceReplay {
             sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, entry, t.sigurgSentSince));
         }
         t.sigurgSentSince = 0;
-        if (!name.equals("rt_sigreturn")) {
-            // the key tells a retry or a restart from another call: only needed near an interruption
-            String key = t.syscallsSinceInterrupt < KEYED_AFTER_INTERRUPT ? key(name, call.args()) : name;
-            t.syscallsSinceInterrupt++;
+        // entries matter to the rules only near an interruption or while a SIGURG is pending
+        boolean nearInterrupt = t.syscallsSinceInterrupt < KEYED_AFTER_INTERRUPT;
+        if (!name.equals("rt_sigreturn") && (nearInterrupt || t.entriesWhileSigurgPending > 0)) {
+            String key = nearInterrupt ? key(name, call.args()) : name;
+            if (t.entriesWhileSigurgPending > 0) {
+                t.entriesWhileSigurgPending--;
+            }
             sink.accept(new Observation.SyscallEntered(entry, ref, tid, name, key));
         }
+        t.syscallsSinceInterrupt++;
 
         switch (name) {
             case "tgkill", "tkill" -> sent(call, ref, entry);
@@ -132,6 +138,7 @@ final class StraceReplay {
         boolean fromProcess = "SI_TKILL".equals(s.siCode()) && (processPid < 0 || s.siPid() == processPid);
         boolean userCode = t.interrupted == null && t.lastExit != Long.MIN_VALUE;
         if (SIGURG.equals(s.signal())) {
+            t.entriesWhileSigurgPending = 0;
             metrics.delivered(fromProcess);
             if (userCode && at >= t.lastExit) {
                 metrics.preemptionAttempt(at - t.lastExit);
@@ -157,7 +164,9 @@ final class StraceReplay {
         }
         if (SIGURG.equals(send.signal())) {
             metrics.countSent();
-            thread(send.tid()).sigurgSentSince++;
+            ThreadState target = thread(send.tid());
+            target.sigurgSentSince++;
+            target.entriesWhileSigurgPending = ENTRIES_WHILE_PENDING;
         }
         sink.accept(new Observation.SignalSent(entry, ref, call.tid(), send.tid(), send.signal()));
         if (send.tgid() > 0 && send.tgid() != processPid) {
@@ -302,6 +311,7 @@ final class StraceReplay {
 
     private static final class ThreadState {
         int syscallsSinceInterrupt = KEYED_AFTER_INTERRUPT;
+        int entriesWhileSigurgPending;
         long lastExit = Long.MIN_VALUE;
         long lastExitRef;
         int sigurgSentSince;

@@ -27,8 +27,10 @@ public final class FastRecordScanner {
             // the grammar has no token that holds a carriage return (strace escapes it as \r)
             return null;
         }
-        return new Cursor(line).record();
+        return new Cursor(line, names).record();
     }
+
+    private final NameCache names = new NameCache();
 
     private static final class Cursor {
         private final String s;
@@ -40,8 +42,11 @@ public final class FastRecordScanner {
         private String timestamp;
         private String relative;
 
-        Cursor(String s) {
+        private final NameCache names;
+
+        Cursor(String s, NameCache names) {
             this.s = s;
+            this.names = names;
             this.n = s.length();
         }
 
@@ -68,7 +73,7 @@ public final class FastRecordScanner {
             if (isNameStart(c)) {
                 int nameEnd = nameEnd(i);
                 if (nameEnd < n && s.charAt(nameEnd) == '(') {
-                    String name = s.substring(i, nameEnd);
+                    String name = names.name(s, i, nameEnd);
                     i = nameEnd + 1;
                     return callBody(name, false);
                 }
@@ -232,7 +237,7 @@ public final class FastRecordScanner {
                 return null;
             }
             int nameEnd = nameEnd(i);
-            String name = s.substring(i, nameEnd);
+            String name = names.name(s, i, nameEnd);
             i = nameEnd;
             skipBlanks();
             if (i < n && s.charAt(i) == '{') {
@@ -304,7 +309,7 @@ public final class FastRecordScanner {
             if (!s.startsWith(" resumed>", nameEnd)) {
                 return null;
             }
-            String name = s.substring(j, nameEnd);
+            String name = names.name(s, j, nameEnd);
             i = nameEnd + " resumed>".length();
             return callBody(name, true);
         }

@@ -34,7 +34,9 @@ public sealed interface Observation {
             implements Observation {}
 
     /**
-     * A syscall entered by a thread (every one: retries and runs are judged from these).
+     * A syscall entered by a thread. The rules look at entries only after an interruption on the
+     * thread (retries, restarts) and while a SIGURG to it is pending (loss); a replay may leave out
+     * the others, which are nearly all of a capture's syscalls.
      *
      * @param key what makes two calls "the same call" for retry purposes: name and first argument
      */

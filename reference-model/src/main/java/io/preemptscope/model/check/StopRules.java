@@ -36,6 +36,7 @@ final class StopRules {
     private final Map<Integer, Loop> loops = new LinkedHashMap<>();
     /** Closed loops longer than 1 ms: judged at the end, when the capture's tracing overhead is known. */
     private final List<Loop> closed = new ArrayList<>();
+    static final int MAX_KEPT = 10_000;
 
     StopRules(CheckerSettings settings, ViolationSink sink) {
         this.settings = settings;
@@ -106,8 +107,7 @@ final class StopRules {
      */
     void finish(CheckerSettings calibrated, boolean runsObservable) {
         for (Loop loop : List.copyOf(loops.values())) {
-            loop.ended = false;
-            closed.add(loop);
+            close(loop, false);
         }
         loops.clear();
         long threshold = STRAGGLER_NS + 2 * calibrated.slackNs();
@@ -121,9 +121,10 @@ final class StopRules {
         closed.clear();
     }
 
+    /** At most {@link #MAX_KEPT} loops wait for the end, so memory does not grow with the capture. */
     private void close(Loop loop, boolean ended) {
         loop.ended = ended;
-        if (loop.lengthNs() > STRAGGLER_NS) {
+        if (loop.lengthNs() > STRAGGLER_NS && closed.size() < MAX_KEPT) {
             closed.add(loop);
         }
     }

@@ -33,6 +33,7 @@ final class SuspendRules {
     private final ViolationSink sink;
     private final Map<Integer, Spin> spins = new HashMap<>();
     private final List<Spin> closed = new ArrayList<>();
+    static final int MAX_KEPT = 10_000;
     /** Per target: a SIGURG from a spinning thread not yet delivered. */
     private final Map<Integer, Observation.SignalSent> undelivered = new HashMap<>();
     private final Map<Integer, Long> earlyDeliveries = new HashMap<>();
@@ -82,7 +83,7 @@ final class SuspendRules {
 
     /** @param runsObservable false for a filtered capture, whose gaps make spin lengths meaningless */
     void finish(CheckerSettings calibrated, boolean runsObservable) {
-        closed.addAll(spins.values());
+        spins.values().forEach(this::close);
         spins.clear();
         long threshold = SPIN_NS + 2 * calibrated.slackNs();
         for (Spin spin : closed) {
@@ -91,8 +92,16 @@ final class SuspendRules {
         closed.clear();
     }
 
+    /**
+     * Only a spin that could be flagged is kept, and at most {@link #MAX_KEPT}: a long capture
+     * holds many harmless short spins, and memory must not grow with its length.
+     */
     private void close(Spin spin) {
-        closed.add(spin);
+        boolean candidate = spin.earlySend != null
+                || spin.yields >= SPIN_YIELDS && spin.last - spin.first.timeNs() > SPIN_NS;
+        if (candidate && closed.size() < MAX_KEPT) {
+            closed.add(spin);
+        }
     }
 
     private void judge(Spin spin, long threshold) {
