@@ -79,8 +79,16 @@ final class ReplayMetrics {
         restarts.computeIfAbsent(syscall, k -> new long[1])[0]++;
     }
 
+    private long lastDelay = -1;
+    private long[] lastDelayCount;
+
     void sysmonSleep(long requestedNs, long actualNs) {
-        sysmonDelays.computeIfAbsent(requestedNs, k -> new long[1])[0]++;
+        // sysmon repeats one delay for long runs: count those without a boxed map lookup
+        if (requestedNs != lastDelay) {
+            lastDelay = requestedNs;
+            lastDelayCount = sysmonDelays.computeIfAbsent(requestedNs, k -> new long[1]);
+        }
+        lastDelayCount[0]++;
         maxSysmonDelay = Math.max(maxSysmonDelay, requestedNs);
         if (actualNs >= requestedNs) {
             overshoot.recordValue(Math.min(actualNs - requestedNs, MAX_TRACKED_NS));

@@ -244,10 +244,12 @@ final class StraceReplay {
     }
 
     private void slept(SyscallEvent call, long ref, long entry, long exit) {
-        if (!(ArgDecoder.decode("nanosleep", call.args()) instanceof SyscallArgs.Sleep sleep) || sleep.requestNanos() <= 0) {
+        // nanosleep(req, rem): the request is the first struct, read in place (sysmon sleeps constantly)
+        long requested = ArgDecoder.timespecNanos(call.args());
+        if (requested <= 0) {
             return;
         }
-        Observation.SysmonSlept s = new Observation.SysmonSlept(entry, ref, call.tid(), sleep.requestNanos(),
+        Observation.SysmonSlept s = new Observation.SysmonSlept(entry, ref, call.tid(), requested,
                 exit >= entry ? exit - entry : -1);
         for (Observation.SysmonSlept known : sysmon.sleep(s)) {
             metrics.sysmonSleep(known.requestedNs(), known.actualNs());
