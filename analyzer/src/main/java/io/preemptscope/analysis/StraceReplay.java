@@ -193,13 +193,16 @@ final class StraceReplay {
         if (call.result() == null || !args.contains(", 0, {")) {
             return;
         }
-        List<String> a = ArgSplitter.split(args);
-        if (a.size() < 4 || !NumericValues.symbolic(a.get(1)).startsWith("FUTEX_WAIT") || !a.get(2).equals("0")) {
+        // futex(ADDR, FUTEX_WAIT..., 0, {timeout}): the three leading arguments hold no commas
+        int value = args.indexOf(", 0, {");
+        int firstComma = args.indexOf(',');
+        if (firstComma <= 0 || firstComma >= value
+                || !NumericValues.symbolic(args.substring(firstComma + 1, value).strip()).startsWith("FUTEX_WAIT")) {
             return;
         }
-        long timeout = ArgDecoder.timespecNanos(a.get(3));
+        long timeout = ArgDecoder.timespecNanos(args.substring(value + ", 0, ".length()));
         if (timeout >= 0) {
-            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), a.get(0), timeout, exit,
+            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), args.substring(0, firstComma), timeout, exit,
                     "ETIMEDOUT".equals(call.result().errno())));
         }
     }

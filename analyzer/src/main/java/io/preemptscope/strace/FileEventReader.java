@@ -272,8 +272,12 @@ public final class FileEventReader {
     }
 
     private void noteClone(StraceRecord r) {
-        if (r.kind() == RecordKind.SYSCALL && r.result() != null && r.name().startsWith("clone")
-                || r.kind() == RecordKind.SYSCALL && r.result() != null && r.name().equals("vfork")) {
+        if (r.kind() != RecordKind.SYSCALL || r.result() == null) {
+            return;
+        }
+        String name = r.name();
+        char first = name.isEmpty() ? ' ' : name.charAt(0);
+        if (first == 'c' && name.startsWith("clone") || first == 'v' && name.equals("vfork")) {
             int child = NumericValues.leadingInt(r.result().value(), -1);
             if (child > 0) {
                 cloned.add(child);
