@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.preemptscope.cli.Main;
 import io.preemptscope.model.anomaly.AnomalyId;
 import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.testing.Cli;
 import io.preemptscope.testing.Corpus;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -191,13 +189,8 @@ class AnomalyFixturesTest {
     }
 
     private static JsonNode analyze(List<String> args) throws IOException {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int status = cmd.execute(args.toArray(String[]::new));
-        assertThat(status).as(err.toString()).isZero();
-        return JSON.readTree(out.toString()).get("findings");
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isZero();
+        return JSON.readTree(r.out()).get("findings");
     }
 }

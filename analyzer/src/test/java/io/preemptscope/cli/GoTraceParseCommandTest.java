@@ -1,17 +1,16 @@
 package io.preemptscope.cli;
 
+import io.preemptscope.testing.Cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.preemptscope.testing.Corpus;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code parse} recognises Go traces by content and hands them to the Go trace decoder. */
 class GoTraceParseCommandTest {
@@ -19,10 +18,7 @@ class GoTraceParseCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        return Cli.execute(out, err, args);
     }
 
     private static Path capture(String name) {

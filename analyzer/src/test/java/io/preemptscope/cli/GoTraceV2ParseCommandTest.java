@@ -1,15 +1,14 @@
 package io.preemptscope.cli;
 
+import io.preemptscope.testing.Cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.preemptscope.testing.Corpus;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code parse} hands Go 1.22+ traces, binary or text, to the v2 decoder. */
 class GoTraceV2ParseCommandTest {
@@ -17,10 +16,7 @@ class GoTraceV2ParseCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        return Cli.execute(out, err, args);
     }
 
     private static Path go122Text() {

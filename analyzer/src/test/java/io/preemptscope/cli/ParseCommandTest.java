@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.preemptscope.testing.Cli;
 import io.preemptscope.testing.Corpus;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The parse command as a user runs it: output, stderr and exit status. */
 class ParseCommandTest {
@@ -31,13 +29,8 @@ class ParseCommandTest {
     record Result(int status, String out, String err) {}
 
     static Result run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int status = cmd.execute(args);
-        return new Result(status, out.toString(), err.toString());
+        Cli.Result r = Cli.run(args);
+        return new Result(r.status(), r.out(), r.err());
     }
 
     @Test
