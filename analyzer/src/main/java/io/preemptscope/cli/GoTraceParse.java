@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.preemptscope.gotrace.Frame;
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTrace;
-import io.preemptscope.gotrace.GoTraceAnalysis;
 import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.GoTraceStats;
 import io.preemptscope.gotrace.GoTraceStatsCollector;
@@ -19,11 +18,13 @@ import io.preemptscope.gotrace.v2.V2Trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** {@code parse} for Go execution traces, which ParseCommand hands over after sniffing the content. */
 final class GoTraceParse {
@@ -68,30 +69,33 @@ final class GoTraceParse {
             return ExitCodes.USAGE;
         }
         Path input = inputs.get(0);
-        GoTrace trace;
-        GoTraceStats v2Stats = null;
         try {
             if (isV2(input)) {
                 V2Trace v2 = V2Decoder.decode(input);
-                trace = v2.goTrace();
-                v2Stats = stats ? V2Stats.of(v2) : null;
+                if (stats) {
+                    printStats(V2Stats.of(v2), format);
+                } else {
+                    EventWriter writer = new EventWriter(format);
+                    v2.goTrace().events().forEach(writer);
+                    writer.finish();
+                }
+            } else if (stats) {
+                // v1 traces stream: their statistics need no event list, whatever the trace's size.
+                GoTraceStatsCollector collector = new GoTraceStatsCollector();
+                GoTrace header = V1Decoder.stream(Files.readAllBytes(input), collector);
+                printStats(collector.stats(header), format);
             } else {
-                trace = V1Decoder.decode(input);
+                EventWriter writer = new EventWriter(format);
+                V1Decoder.stream(Files.readAllBytes(input), writer);
+                writer.finish();
             }
         } catch (GoTraceFormatException e) {
+            out.flush();
             return fail(input + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            return fail("cannot write output: " + e.getCause().getMessage());
         } catch (IOException e) {
             return fail("cannot read input: " + e.getMessage());
-        }
-        try {
-            if (stats) {
-                printStats(v2Stats != null ? v2Stats : GoTraceStatsCollector.of(trace, GoTraceAnalysis.of(trace)),
-                        format);
-            } else {
-                printEvents(trace, format);
-            }
-        } catch (IOException e) {
-            return fail("cannot write output: " + e.getMessage());
         }
         return ExitCodes.OK;
     }
@@ -120,30 +124,50 @@ final class GoTraceParse {
         out.flush();
     }
 
-    private void printEvents(GoTrace trace, ParseCommand.Format format) throws IOException {
-        if (format == ParseCommand.Format.text) {
-            for (GoEvent e : trace.events()) {
+    /** Writes events as they come, in the chosen format; a JSON array is opened and closed around them. */
+    private final class EventWriter implements Consumer<GoEvent> {
+        private final boolean text;
+        private final boolean array;
+        private final JsonGenerator json;
+
+        EventWriter(ParseCommand.Format format) throws IOException {
+            text = format == ParseCommand.Format.text;
+            array = format == ParseCommand.Format.json;
+            if (text) {
+                json = null;
+                return;
+            }
+            json = new JsonFactory().createGenerator(nonClosing(out));
+            if (array) {
+                json.writeStartArray();
+            } else {
+                json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+            }
+        }
+
+        @Override
+        public void accept(GoEvent e) {
+            if (text) {
                 out.println(textLine(e));
+                return;
+            }
+            try {
+                writeEvent(json, e);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        void finish() throws IOException {
+            if (!text) {
+                if (array) {
+                    json.writeEndArray();
+                }
+                json.close();
+                out.println();
             }
             out.flush();
-            return;
         }
-        boolean lines = format != ParseCommand.Format.json;
-        JsonGenerator json = new JsonFactory().createGenerator(nonClosing(out));
-        if (lines) {
-            json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
-        } else {
-            json.writeStartArray();
-        }
-        for (GoEvent e : trace.events()) {
-            writeEvent(json, e);
-        }
-        if (!lines) {
-            json.writeEndArray();
-        }
-        json.close();
-        out.println();
-        out.flush();
     }
 
     /** The line format of {@code go tool trace -d}, plus the innermost frame. */

@@ -31,6 +31,9 @@ public record GoEvent(
 
     /** A numeric argument, or 0 when the event has no argument of that name (as Go's Args do). */
     public long arg(String name) {
+        if (args instanceof NumericArgs numeric) {
+            return numeric.valueOrZero(name);
+        }
         Long v = args.get(name);
         return v == null ? 0 : v;
     }

@@ -1,62 +1,97 @@
 package io.preemptscope.gotrace;
 
+import io.preemptscope.util.LongMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.HdrHistogram.Histogram;
+import java.util.function.Consumer;
 
-/** Computes {@link GoTraceStats} from a decoded trace and its analysis. */
-public final class GoTraceStatsCollector {
-    private static final int SIGNIFICANT_DIGITS = 3;
+/**
+ * Computes {@link GoTraceStats} of a v1 trace from its events as they stream past, so the figures
+ * of a trace of any size take memory for its goroutines and Ps only, never for its events.
+ */
+public final class GoTraceStatsCollector implements Consumer<GoEvent> {
+    private static final Boolean SEEN = Boolean.TRUE;
 
-    private GoTraceStatsCollector() {}
+    private final Map<String, long[]> types = new HashMap<>();
+    private final LongMap<Boolean> goroutines = new LongMap<>();
+    private final Set<Integer> procs = new HashSet<>();
+    private final LongMap<Boolean> threads = new LongMap<>();
+    private final SliceHistogram slices = new SliceHistogram();
+    private final RunSliceTracker tracker;
+    private long events;
+    private long async;
+    private long cooperative;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
 
-    public static GoTraceStats of(GoTrace trace, GoTraceAnalysis analysis) {
-        Map<String, Long> types = new TreeMap<>();
-        Set<Long> goroutines = new HashSet<>();
-        Set<Integer> procs = new HashSet<>();
-        Set<Long> threads = new HashSet<>();
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (GoEvent e : trace.events()) {
-            types.merge(e.type(), 1L, Long::sum);
-            first = Math.min(first, e.tsNs());
-            last = Math.max(last, e.tsNs());
-            if (e.g() != 0) {
-                goroutines.add(e.g());
+    public GoTraceStatsCollector() {
+        tracker = new RunSliceTracker(new RunSliceTracker.Listener() {
+            @Override
+            public void slice(RunSlice slice) {
+                slices.record(slice);
             }
-            switch (e.type()) {
-                case "GoCreate", "GoUnblock", "GoSysExit", "GoWaiting", "GoInSyscall" -> goroutines.add(e.arg("g"));
-                case "ProcStart" -> threads.add(e.arg("thread"));
-                default -> { }
+
+            @Override
+            public void preemption(Preemption p) {
+                if (p.kind() == PreemptionKind.ASYNC) {
+                    async++;
+                } else {
+                    cooperative++;
+                }
             }
-            if (FakeP.isReal(e.p())) {
-                procs.add(e.p());
-            }
-        }
-        goroutines.remove(0L);
-        long duration = trace.events().isEmpty() ? 0 : last - first;
-        return new GoTraceStats(trace.format(), trace.version(), analysis.versions().label(), trace.events().size(),
-                types, goroutines.size(), procs.size(), threads.size(), duration,
-                new GoTraceStats.Preemptions(analysis.asyncPreemptions(), analysis.cooperativePreemptions()),
-                runSlices(analysis));
+        });
     }
 
-    /** Slice-length percentiles (HdrHistogram) with the exact maximum; shared by both trace formats. */
-    public static GoTraceStats.RunSlices runSlices(GoTraceAnalysis analysis) {
-        if (analysis.slices().isEmpty()) {
-            return new GoTraceStats.RunSlices(0, 0, 0, 0);
+    /** The figures of a trace decoded whole. */
+    public static GoTraceStats of(GoTrace trace) {
+        GoTraceStatsCollector c = new GoTraceStatsCollector();
+        trace.events().forEach(c);
+        return c.stats(trace);
+    }
+
+    @Override
+    public void accept(GoEvent e) {
+        events++;
+        long[] n = types.get(e.type());
+        if (n == null) {
+            types.put(e.type(), new long[] {1});
+        } else {
+            n[0]++;
         }
-        Histogram h = new Histogram(SIGNIFICANT_DIGITS);
-        long max = 0;
-        for (RunSlice s : analysis.slices()) {
-            long d = Math.max(0, s.durationNs());
-            h.recordValue(d);
-            max = Math.max(max, d);
+        first = Math.min(first, e.tsNs());
+        last = Math.max(last, e.tsNs());
+        if (e.g() != 0) {
+            goroutines.put(e.g(), SEEN);
         }
-        // A histogram bucket reports its upper edge, which can exceed the real maximum; never print p99 > max.
-        return new GoTraceStats.RunSlices(analysis.slices().size(), Math.min(h.getValueAtPercentile(50), max),
-                Math.min(h.getValueAtPercentile(99), max), max);
+        switch (e.type()) {
+            case "GoCreate", "GoUnblock", "GoSysExit", "GoWaiting", "GoInSyscall" -> goroutines.put(e.arg("g"), SEEN);
+            case "ProcStart" -> threads.put(e.arg("thread"), SEEN);
+            default -> { }
+        }
+        if (FakeP.isReal(e.p())) {
+            procs.add(e.p());
+        }
+        tracker.accept(e);
+    }
+
+    /**
+     * The figures of every event accepted so far.
+     *
+     * @param header the decoded trace's format, version and timer goroutines (its events are not read)
+     */
+    public GoTraceStats stats(GoTrace header) {
+        tracker.finish();
+        goroutines.remove(0L);
+        Map<String, Long> byName = new TreeMap<>();
+        types.forEach((k, v) -> byName.put(k, v[0]));
+        long duration = events == 0 ? 0 : last - first;
+        GoVersionRange versions = GoTraceAnalysis.versions(header, tracker.asyncPreemptionSeen(),
+                tracker.sleepWokenByScheduler());
+        return new GoTraceStats(header.format(), header.version(), versions.label(), events, byName,
+                goroutines.size(), procs.size(), threads.size(), duration,
+                new GoTraceStats.Preemptions(async, cooperative), slices.summary());
     }
 }

@@ -146,7 +146,7 @@ class V1CaptureFiguresTest {
 
     private static GoTraceStats stats(Path trace) throws Exception {
         GoTrace t = V1Decoder.decode(trace);
-        return GoTraceStatsCollector.of(t, GoTraceAnalysis.of(t));
+        return GoTraceStatsCollector.of(t);
     }
 
     private static GoTraceAnalysis analysis(String capture) throws Exception {

@@ -22,6 +22,6 @@ class V1DecoderFuzzTest {
         } catch (GoTraceFormatException rejected) {
             return;
         }
-        GoTraceStatsCollector.of(trace, GoTraceAnalysis.of(trace));
+        GoTraceStatsCollector.of(trace);
     }
 }

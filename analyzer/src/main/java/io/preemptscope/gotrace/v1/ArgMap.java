@@ -1,5 +1,6 @@
 package io.preemptscope.gotrace.v1;
 
+import io.preemptscope.gotrace.NumericArgs;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -14,7 +15,7 @@ import java.util.Set;
  * about two hundred (the largest share of the heap on big traces, see bench/gotrace-bench.sh).
  * Iterates in wire order, like the LinkedHashMap it replaces.
  */
-final class ArgMap extends AbstractMap<String, Long> {
+final class ArgMap extends AbstractMap<String, Long> implements NumericArgs {
     private final List<String> names;
     private final long[] values;
     private final int size;
@@ -39,6 +40,12 @@ final class ArgMap extends AbstractMap<String, Long> {
     public Long get(Object key) {
         int i = indexOf(key);
         return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public long valueOrZero(String name) {
+        int i = indexOf(name);
+        return i < 0 ? 0 : values[i];
     }
 
     private int indexOf(Object key) {

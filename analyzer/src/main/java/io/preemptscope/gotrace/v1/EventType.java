@@ -78,6 +78,15 @@ enum EventType {
         this.argNames = List.of(argNames);
     }
 
+    /** The types of one trace version by wire code (null where there is none), looked up per event. */
+    static EventType[] table(int version) {
+        EventType[] t = new EventType[64];
+        for (int code = 0; code < t.length; code++) {
+            t[code] = forCode(code, version);
+        }
+        return t;
+    }
+
     /** The type with this wire code, or null when there is none for the trace version. */
     static EventType forCode(int code, int version) {
         if (code <= 0 || code >= BY_CODE.length) {

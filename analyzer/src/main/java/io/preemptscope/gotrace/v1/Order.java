@@ -1,16 +1,14 @@
 package io.preemptscope.gotrace.v1;
 
 import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.util.LongMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Merges the per-P event lists into one stream the way go1.19's order.go does. Timestamps of
- * different CPUs may disagree, so the merge trusts the goroutines' sequence numbers first: an event
- * is merged only once the state it starts from has been reached, and among the ready ones the
- * earliest wins.
+ * Merges the per-P event streams into one the way go1.19's order.go does. Timestamps of different
+ * CPUs may disagree, so the merge trusts the goroutines' sequence numbers first: an event is merged
+ * only once the state it starts from has been reached, and among the ready ones the earliest wins.
  */
 final class Order {
     private static final int DEAD = 0;
@@ -25,38 +23,63 @@ final class Order {
     private static final long GARBAGE = -2L;
     private static final long SEQINC = -2L;
 
-    private record State(long seq, int status) {}
+    /** What Go calls the sink of the merge: every event, once, in merged order. */
+    interface Sink {
+        void accept(V1Event ev) throws GoTraceFormatException;
+    }
 
-    private record Transition(long g, State init, State next) {}
+    /** A goroutine's position in its state machine. */
+    private static final class GState {
+        long seq;
+        int status;
+    }
 
-    private record Candidate(V1Event ev, int batch, Transition t) {}
+    /**
+     * A P's head event waiting in the frontier, with the state it needs (init) and leaves (next).
+     * Each cursor has at most one event in the frontier, so each owns one reusable candidate.
+     */
+    private static final class Candidate {
+        final int cursor;
+        V1Event ev;
+        long g;
+        long initSeq;
+        int initStatus;
+        long nextSeq;
+        int nextStatus;
+
+        Candidate(int cursor) {
+            this.cursor = cursor;
+        }
+    }
 
     private Order() {}
 
-    static List<V1Event> order1007(List<List<V1Event>> batches) throws GoTraceFormatException {
-        int n = batches.size();
-        int[] pos = new int[n];
+    static void order1007(List<EventCursor> cursors, Sink sink) throws GoTraceFormatException {
+        int n = cursors.size();
+        Candidate[] own = new Candidate[n];
         boolean[] selected = new boolean[n];
-        int pending = 0;
-        for (List<V1Event> b : batches) {
-            pending += b.size();
+        for (int i = 0; i < n; i++) {
+            own[i] = new Candidate(i);
         }
-        Map<Long, State> gs = new HashMap<>();
-        List<Candidate> frontier = new ArrayList<>();
-        List<V1Event> events = new ArrayList<>(pending);
-        for (; pending != 0; pending--) {
+        LongMap<GState> gs = new LongMap<>();
+        Candidate[] frontier = new Candidate[n];
+        int size = 0;
+        while (true) {
             for (int i = 0; i < n; i++) {
-                List<V1Event> b = batches.get(i);
-                if (selected[i] || pos[i] == b.size()) {
+                if (selected[i]) {
                     continue;
                 }
-                V1Event ev = b.get(pos[i]);
-                Transition t = transition(ev);
-                if (!ready(t.g(), gs.getOrDefault(t.g(), ZERO), t.init())) {
+                V1Event ev = cursors.get(i).peek();
+                if (ev == null) {
                     continue;
                 }
-                frontier.add(new Candidate(ev, i, t));
-                pos[i]++;
+                Candidate c = own[i];
+                transition(ev, c);
+                if (!ready(c.g, gs.get(c.g), c.initSeq, c.initStatus)) {
+                    continue;
+                }
+                frontier[size++] = c;
+                cursors.get(i).pop();
                 selected[i] = true;
                 // Local variants only exist to help ordering.
                 switch (ev.type) {
@@ -66,30 +89,44 @@ final class Order {
                     default -> { }
                 }
             }
-            if (frontier.isEmpty()) {
-                throw stuck(batches, pos);
+            if (size == 0) {
+                if (anyLeft(cursors)) {
+                    throw stuck(cursors);
+                }
+                return;
             }
-            // Stable, like Go's insertion sort on small frontiers; then Go's swap-remove of the head.
-            frontier.sort((x, y) -> Long.compare(x.ev().ts, y.ev().ts));
-            Candidate f = frontier.get(0);
-            frontier.set(0, frontier.get(frontier.size() - 1));
-            frontier.remove(frontier.size() - 1);
-            events.add(f.ev());
+            sortByTime(frontier, size);
+            // Go's swap-remove of the head: the next round's stable sort starts from this order.
+            Candidate f = frontier[0];
+            frontier[0] = frontier[size - 1];
+            frontier[--size] = null;
             apply(gs, f);
-            selected[f.batch()] = false;
+            selected[f.cursor] = false;
+            sink.accept(f.ev);
         }
+    }
 
-        checkSorted(events);
-        fixSyscallExitTimes(events);
-        events.sort((x, y) -> Long.compare(x.ts, y.ts));
-        return events;
+    /** Stable insertion sort, as Go's sort does on frontiers this small (one entry per P). */
+    private static void sortByTime(Candidate[] a, int size) {
+        for (int i = 1; i < size; i++) {
+            Candidate c = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j].ev.ts > c.ev.ts) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = c;
+        }
     }
 
     /** Go 1.5/1.6: one global sequence number orders everything. */
-    static List<V1Event> order1005(List<List<V1Event>> batches) throws GoTraceFormatException {
+    static List<V1Event> order1005(List<EventCursor> cursors) throws GoTraceFormatException {
         List<V1Event> events = new ArrayList<>();
-        for (List<V1Event> b : batches) {
-            events.addAll(b);
+        for (EventCursor c : cursors) {
+            for (V1Event ev = c.peek(); ev != null; ev = c.peek()) {
+                events.add(ev);
+                c.pop();
+            }
         }
         for (V1Event ev : events) {
             if (ev.type == EventType.GO_SYS_EXIT) {
@@ -101,60 +138,28 @@ final class Order {
             }
         }
         events.sort((x, y) -> Long.compare(x.seq, y.seq));
-        checkSorted(events);
+        TimeOrder check = new TimeOrder();
+        for (V1Event ev : events) {
+            check.accept(ev);
+        }
         return events;
     }
 
-    private static final State ZERO = new State(0, DEAD);
-
-    private static void checkSorted(List<V1Event> events) throws GoTraceFormatException {
-        for (int i = 1; i < events.size(); i++) {
-            if (events.get(i).ts < events.get(i - 1).ts) {
-                V1Event e = events.get(i);
-                throw new GoTraceFormatException(e.offset, "time stamps out of order: " + e.type.displayName
-                        + " is earlier than the event at offset " + events.get(i - 1).offset + " that must precede it");
+    private static boolean anyLeft(List<EventCursor> cursors) throws GoTraceFormatException {
+        for (EventCursor c : cursors) {
+            if (c.peek() != null) {
+                return true;
             }
         }
+        return false;
     }
 
-    /**
-     * GoSysExit is written when the goroutine gets a P back; its argument holds the real exit time.
-     * It can only be moved there after the merge, or broken clocks would misplace it.
-     */
-    private static void fixSyscallExitTimes(List<V1Event> events) throws GoTraceFormatException {
-        Map<Long, Long> lastSysBlock = new HashMap<>();
-        for (V1Event ev : events) {
-            switch (ev.type) {
-                case GO_SYS_BLOCK, GO_IN_SYSCALL -> lastSysBlock.put(ev.g, ev.ts);
-                case GO_SYS_EXIT -> {
-                    long ts = ev.args[2];
-                    if (ts == 0) {
-                        continue;
-                    }
-                    long block = lastSysBlock.getOrDefault(ev.g, 0L);
-                    if (block == 0) {
-                        throw new GoTraceFormatException(ev.offset, "stray syscall exit: g " + ev.g
-                                + " has no GoSysBlock or GoInSyscall before it");
-                    }
-                    if (ts < block) {
-                        throw new GoTraceFormatException(ev.offset, "time stamps out of order: syscall exit of g "
-                                + ev.g + " is before its GoSysBlock");
-                    }
-                    ev.ts = ts;
-                }
-                default -> { }
-            }
-        }
-    }
-
-    private static GoTraceFormatException stuck(List<List<V1Event>> batches, int[] pos) {
+    private static GoTraceFormatException stuck(List<EventCursor> cursors) throws GoTraceFormatException {
         V1Event first = null;
-        for (int i = 0; i < batches.size(); i++) {
-            if (pos[i] < batches.get(i).size()) {
-                V1Event e = batches.get(i).get(pos[i]);
-                if (first == null || e.offset < first.offset) {
-                    first = e;
-                }
+        for (EventCursor c : cursors) {
+            V1Event e = c.peek();
+            if (e != null && (first == null || e.offset < first.offset)) {
+                first = e;
             }
         }
         return new GoTraceFormatException(first == null ? -1 : first.offset,
@@ -162,47 +167,61 @@ final class Order {
     }
 
     /** The goroutine state an event needs (init) and leaves behind (next); Go's stateTransition. */
-    private static Transition transition(V1Event ev) {
-        return switch (ev.type) {
-            case GO_CREATE -> new Transition(ev.args[0], new State(0, DEAD), new State(1, RUNNABLE));
-            case GO_WAITING, GO_IN_SYSCALL -> new Transition(ev.g, new State(1, RUNNABLE), new State(2, WAITING));
-            case GO_START, GO_START_LABEL -> new Transition(ev.g, new State(ev.args[1], RUNNABLE), new State(ev.args[1] + 1, RUNNING));
+    private static void transition(V1Event ev, Candidate c) {
+        c.ev = ev;
+        switch (ev.type) {
+            case GO_CREATE -> set(c, ev.args[0], 0, DEAD, 1, RUNNABLE);
+            case GO_WAITING, GO_IN_SYSCALL -> set(c, ev.g, 1, RUNNABLE, 2, WAITING);
+            case GO_START, GO_START_LABEL -> set(c, ev.g, ev.args[1], RUNNABLE, ev.args[1] + 1, RUNNING);
             // Local: emitted on the P of the event that made it ready, so that one is merged already.
-            case GO_START_LOCAL -> new Transition(ev.g, new State(NOSEQ, RUNNABLE), new State(SEQINC, RUNNING));
+            case GO_START_LOCAL -> set(c, ev.g, NOSEQ, RUNNABLE, SEQINC, RUNNING);
             case GO_BLOCK, GO_BLOCK_SEND, GO_BLOCK_RECV, GO_BLOCK_SELECT, GO_BLOCK_SYNC, GO_BLOCK_COND,
-                    GO_BLOCK_NET, GO_SLEEP, GO_SYS_BLOCK, GO_BLOCK_GC ->
-                    new Transition(ev.g, new State(NOSEQ, RUNNING), new State(NOSEQ, WAITING));
-            case GO_SCHED, GO_PREEMPT -> new Transition(ev.g, new State(NOSEQ, RUNNING), new State(NOSEQ, RUNNABLE));
-            case GO_UNBLOCK, GO_SYS_EXIT ->
-                    new Transition(ev.args[0], new State(ev.args[1], WAITING), new State(ev.args[1] + 1, RUNNABLE));
-            case GO_UNBLOCK_LOCAL, GO_SYS_EXIT_LOCAL ->
-                    new Transition(ev.args[0], new State(NOSEQ, WAITING), new State(SEQINC, RUNNABLE));
-            case GC_START -> new Transition(GARBAGE, new State(ev.args[0], DEAD), new State(ev.args[0] + 1, DEAD));
-            default -> new Transition(UNORDERED, ZERO, ZERO);
-        };
+                    GO_BLOCK_NET, GO_SLEEP, GO_SYS_BLOCK, GO_BLOCK_GC -> set(c, ev.g, NOSEQ, RUNNING, NOSEQ, WAITING);
+            case GO_SCHED, GO_PREEMPT -> set(c, ev.g, NOSEQ, RUNNING, NOSEQ, RUNNABLE);
+            case GO_UNBLOCK, GO_SYS_EXIT -> set(c, ev.args[0], ev.args[1], WAITING, ev.args[1] + 1, RUNNABLE);
+            case GO_UNBLOCK_LOCAL, GO_SYS_EXIT_LOCAL -> set(c, ev.args[0], NOSEQ, WAITING, SEQINC, RUNNABLE);
+            case GC_START -> set(c, GARBAGE, ev.args[0], DEAD, ev.args[0] + 1, DEAD);
+            default -> set(c, UNORDERED, 0, DEAD, 0, DEAD);
+        }
     }
 
-    private static boolean ready(long g, State curr, State init) {
-        return g == UNORDERED || (init.seq() == NOSEQ || init.seq() == curr.seq()) && init.status() == curr.status();
+    private static void set(Candidate c, long g, long initSeq, int initStatus, long nextSeq, int nextStatus) {
+        c.g = g;
+        c.initSeq = initSeq;
+        c.initStatus = initStatus;
+        c.nextSeq = nextSeq;
+        c.nextStatus = nextStatus;
     }
 
-    private static void apply(Map<Long, State> gs, Candidate c) throws GoTraceFormatException {
-        Transition t = c.t();
-        if (t.g() == UNORDERED) {
+    /** A goroutine never seen is at sequence 0, dead. */
+    private static boolean ready(long g, GState curr, long initSeq, int initStatus) {
+        if (g == UNORDERED) {
+            return true;
+        }
+        long seq = curr == null ? 0 : curr.seq;
+        int status = curr == null ? DEAD : curr.status;
+        return (initSeq == NOSEQ || initSeq == seq) && initStatus == status;
+    }
+
+    private static void apply(LongMap<GState> gs, Candidate c) throws GoTraceFormatException {
+        if (c.g == UNORDERED) {
             return;
         }
-        State curr = gs.getOrDefault(t.g(), ZERO);
-        if (!ready(t.g(), curr, t.init())) {
+        GState curr = gs.get(c.g);
+        if (!ready(c.g, curr, c.initSeq, c.initStatus)) {
             // Two Ps offered events for one goroutine from the same state; Go's parser panics here.
-            throw new GoTraceFormatException(c.ev().offset, "event sequences are broken: "
-                    + c.ev().type.displayName + " for g " + t.g() + " no longer matches its goroutine's state");
+            throw new GoTraceFormatException(c.ev.offset, "event sequences are broken: "
+                    + c.ev.type.displayName + " for g " + c.g + " no longer matches its goroutine's state");
         }
-        long seq = t.next().seq();
-        if (t.next().seq() == NOSEQ) {
-            seq = curr.seq();
-        } else if (t.next().seq() == SEQINC) {
-            seq = curr.seq() + 1;
+        if (curr == null) {
+            curr = new GState();
+            gs.put(c.g, curr);
         }
-        gs.put(t.g(), new State(seq, t.next().status()));
+        if (c.nextSeq == SEQINC) {
+            curr.seq++;
+        } else if (c.nextSeq != NOSEQ) {
+            curr.seq = c.nextSeq;
+        }
+        curr.status = c.nextStatus;
     }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import io.preemptscope.util.LongMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Decodes a v1 Go execution trace (headers go 1.5 … 1.21) into the ordered, validated event
@@ -35,39 +38,75 @@ public final class V1Decoder {
 
     public static GoTrace decode(byte[] data) throws GoTraceFormatException {
         int version = Versions.parseHeader(data);
-        Batches batches = Batches.read(new WireReader(data, Versions.HEADER_LENGTH, version), version);
-        List<List<V1Event>> perP = new ArrayList<>(batches.perP.values());
-        List<V1Event> events = version < 1007 ? Order.order1005(perP) : Order.order1007(perP);
-        toNanos(events, batches);
+        TraceIndex index = TraceIndex.read(data, version);
+        List<V1Event> events = ordered(index);
+        Clock clock = new Clock(index.ticksPerSecond, index.timerGoroutines);
+        for (V1Event ev : events) {
+            clock.accept(ev);
+        }
         events = Consistency.removeFutile(events);
         Consistency.check(version, events);
         List<GoEvent> out = new ArrayList<>(events.size());
         for (V1Event e : events) {
-            out.add(publish(e, batches.stacks));
+            out.add(publish(e, index.stacks));
         }
-        return new GoTrace(FORMAT, Versions.name(version), batches.ticksPerSecond, Collections.unmodifiableList(out),
-                java.util.Set.copyOf(batches.timerGoroutines));
+        return new GoTrace(FORMAT, Versions.name(version), index.ticksPerSecond, Collections.unmodifiableList(out),
+                Set.copyOf(index.timerGoroutines));
     }
 
-    /** Ticks to nanoseconds since the first event, in floating point as Go does (no overflow). */
-    private static void toNanos(List<V1Event> events, Batches batches) {
-        if (events.isEmpty()) {
-            return;
+    /**
+     * Decodes the trace and hands its events to {@code sink} one at a time, in the order and with
+     * the values {@link #decode(byte[])} lists them, but without holding them: memory stays near
+     * the file's size whatever the event count. The one difference is where a GoSysExit sits: it
+     * gets its real exit time in place, where the list moves it back among the events of that time.
+     * Go 1.5/1.6 traces (one global sort) and traces with FutileWakeup events (removing them needs
+     * look-ahead) are decoded whole first.
+     *
+     * @return the trace with an empty event list: what the sink did not see
+     */
+    public static GoTrace stream(byte[] data, Consumer<GoEvent> sink) throws GoTraceFormatException {
+        int version = Versions.parseHeader(data);
+        TraceIndex index = TraceIndex.read(data, version);
+        GoTrace header = new GoTrace(FORMAT, Versions.name(version), index.ticksPerSecond, List.of(),
+                Set.copyOf(index.timerGoroutines));
+        if (version < 1007 || index.futileWakeups) {
+            decode(data).events().forEach(sink);
+            return header;
         }
-        long minTs = events.get(0).ts;
-        double nsPerTick = 1e9 / (double) batches.ticksPerSecond;
+        TimeOrder timeOrder = new TimeOrder();
+        SyscallExitTimes exits = new SyscallExitTimes();
+        Clock clock = new Clock(index.ticksPerSecond, index.timerGoroutines);
+        Consistency consistency = new Consistency(version);
+        Order.order1007(index.cursors(), ev -> {
+            timeOrder.accept(ev);
+            exits.accept(ev);
+            clock.accept(ev);
+            consistency.accept(ev);
+            sink.accept(publish(ev, index.stacks));
+        });
+        return header;
+    }
+
+    /** Merged, time-checked, GoSysExit at its real time, sorted by time: Go's order step. */
+    private static List<V1Event> ordered(TraceIndex index) throws GoTraceFormatException {
+        if (index.version < 1007) {
+            return Order.order1005(index.cursors());
+        }
+        List<V1Event> events = new ArrayList<>();
+        Order.order1007(index.cursors(), events::add);
+        TimeOrder timeOrder = new TimeOrder();
+        SyscallExitTimes exits = new SyscallExitTimes();
         for (V1Event ev : events) {
-            ev.ts = (long) ((double) (ev.ts - minTs) * nsPerTick);
-            if (ev.type == EventType.GO_UNBLOCK && batches.timerGoroutines.contains(ev.g)) {
-                ev.p = FakeP.TIMER;
-            }
-            if (ev.type == EventType.GO_SYS_EXIT) {
-                ev.p = FakeP.SYSCALL;
-            }
+            timeOrder.accept(ev);
         }
+        for (V1Event ev : events) {
+            exits.accept(ev);
+        }
+        events.sort((x, y) -> Long.compare(x.ts, y.ts));
+        return events;
     }
 
-    private static GoEvent publish(V1Event e, Map<Long, List<Frame>> stacks) {
+    private static GoEvent publish(V1Event e, LongMap<List<Frame>> stacks) {
         // The event's own array: nothing changes it once the events are published.
         Map<String, Long> args = e.type.argNames.isEmpty() ? Map.of() : new ArgMap(e.type.argNames, e.args);
         Map<String, String> stringArgs = Map.of();
@@ -78,7 +117,10 @@ public final class V1Decoder {
                 stringArgs.put(sNames.get(i), e.stringArgs[i]);
             }
         }
-        List<Frame> stack = e.stackId == 0 ? List.of() : stacks.getOrDefault(e.stackId, List.of());
+        List<Frame> stack = e.stackId == 0 ? List.of() : stacks.get(e.stackId);
+        if (stack == null) {
+            stack = List.of();
+        }
         return new GoEvent(e.ts, e.type.displayName, e.p, e.g, e.offset, args,
                 stringArgs, e.stackId, stack);
     }

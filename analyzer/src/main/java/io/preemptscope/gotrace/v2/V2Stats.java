@@ -3,7 +3,7 @@ package io.preemptscope.gotrace.v2;
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTraceAnalysis;
 import io.preemptscope.gotrace.GoTraceStats;
-import io.preemptscope.gotrace.GoTraceStatsCollector;
+import io.preemptscope.gotrace.SliceHistogram;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +52,12 @@ public final class V2Stats {
         return new GoTraceStats(trace.format(), "1." + trace.minor(), analysis.versions().label(),
                 trace.events().size(), types, goroutines.size(), procs.size(), threads.size(), duration,
                 new GoTraceStats.Preemptions(analysis.asyncPreemptions(), analysis.cooperativePreemptions()),
-                GoTraceStatsCollector.runSlices(analysis));
+                runSlices(analysis));
+    }
+
+    private static GoTraceStats.RunSlices runSlices(GoTraceAnalysis analysis) {
+        SliceHistogram h = new SliceHistogram();
+        analysis.slices().forEach(h::record);
+        return h.summary();
     }
 }
