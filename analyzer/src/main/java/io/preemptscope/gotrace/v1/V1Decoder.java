@@ -77,9 +77,10 @@ public final class V1Decoder {
         SyscallExitTimes exits = new SyscallExitTimes();
         Clock clock = new Clock(index.ticksPerSecond, index.timerGoroutines);
         Consistency consistency = new Consistency(version);
-        Order.order1007(index.cursors(), ev -> {
+        MergeThread.run(index.cursors(), ev -> {
             timeOrder.accept(ev);
             exits.accept(ev);
+        }, ev -> {
             clock.accept(ev);
             consistency.accept(ev);
             sink.accept(publish(ev, index.stacks));
