@@ -1,8 +1,8 @@
 package io.preemptscope.analysis;
 
 import io.preemptscope.gobinary.GoBuildInfo;
-import io.preemptscope.gotrace.DecodedTrace;
-import io.preemptscope.gotrace.GoTraceAnalysis;
+import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.GoTraceInput;
 import io.preemptscope.gotrace.GoVersionRange;
 import io.preemptscope.model.anomaly.AnomalyId;
 import io.preemptscope.model.check.Checker;
@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 public final class CaptureAnalysis {
     /** A decoded Go execution trace among the inputs. */
-    public record TraceInput(String name, DecodedTrace decoded) {}
+    public record TraceInput(String name, GoTraceInput trace) {}
 
     private final AnalysisOptions options;
     private final EvidenceRefs refs = new EvidenceRefs();
@@ -76,13 +76,17 @@ public final class CaptureAnalysis {
 
     private AnalysisResult analyse(PrefetchingReader strace, List<TraceInput> traces, List<String> inputs,
             Runnable onEvent) throws IOException, StraceInputException {
-        List<GoTraceAnalysis> analyses = traces.stream().map(t -> t.decoded().analysis()).toList();
         StraceEvent first = strace == null ? null : strace.next();
-        chooseVersion(first, analyses);
+        chooseVersion(first, traces.stream().map(t -> t.trace().versions()).toList());
         startCheckers();
-        for (int i = 0; i < traces.size(); i++) {
-            GoTraceReplay.replay(traces.get(i).name(), traces.get(i).decoded(), refs, checker::observe, traceMetrics);
-            traceShowsAsync |= analyses.get(i).asyncPreemptions() > 0;
+        for (TraceInput t : traces) {
+            try {
+                GoTraceReplay.replay(t.name(), t.trace(), refs, checker::observe, traceMetrics);
+            } catch (GoTraceFormatException e) {
+                // read() decoded the whole trace already: the same bytes cannot fail a second time
+                throw new IllegalStateException(t.name() + ": " + e.getMessage(), e);
+            }
+            traceShowsAsync |= t.trace().asyncPreemptions() > 0;
         }
         for (StraceEvent e = first; e != null; e = strace.next()) {
             replay.accept(e);
@@ -91,7 +95,7 @@ public final class CaptureAnalysis {
         return finish(inputs, strace != null);
     }
 
-    private void chooseVersion(StraceEvent first, List<GoTraceAnalysis> traces) {
+    private void chooseVersion(StraceEvent first, List<GoVersionRange> traces) {
         if (options.goVersion() != null) {
             profile = RuntimeProfile.of(options.goVersion());
             release = options.goVersion();
@@ -107,8 +111,7 @@ public final class CaptureAnalysis {
             basis.add("Go build info of the executable named in execve");
             return;
         }
-        for (GoTraceAnalysis t : traces) {
-            GoVersionRange range = t.versions();
+        for (GoVersionRange range : traces) {
             GoVersion lowest = GoVersion.parse(range.lowest());
             GoVersion highest = GoVersion.parse(range.highest());
             if (RuntimeProfile.of(lowest) == RuntimeProfile.of(highest) || !highest.atLeast(1, 14, 0)) {

@@ -1,14 +1,14 @@
 package io.preemptscope.analysis;
 
-import io.preemptscope.gotrace.DecodedTrace;
 import io.preemptscope.gotrace.GoEvent;
-import io.preemptscope.gotrace.GoTrace;
-import io.preemptscope.gotrace.GoTraceAnalysis;
+import io.preemptscope.gotrace.GoTraceInput;
+import io.preemptscope.gotrace.Preemption;
 import io.preemptscope.gotrace.PreemptionKind;
 import io.preemptscope.gotrace.RunSlice;
 import io.preemptscope.gotrace.SliceEnd;
 import io.preemptscope.model.check.Observation;
 import io.preemptscope.model.sysmon.SysmonConstants;
+import io.preemptscope.util.LongMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,69 +16,150 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns a decoded Go execution trace into time-slice observations: every slice, with how it
- * ended and how long another goroutine stood runnable while it ran (the starvation it caused).
+ * Turns a Go execution trace into time-slice observations as it streams past: every slice, with
+ * how it ended and how long another goroutine stood runnable while it ran (the starvation it
+ * caused). Memory grows with the goroutines and the long waits, not with the events.
  */
-final class GoTraceReplay {
-    private GoTraceReplay() {}
+final class GoTraceReplay implements GoTraceInput.Listener {
+    /**
+     * The rules read how long others waited only when it reaches forcePreemptNS, and only a wait
+     * that long can overlap a slice that much: shorter waits are not kept.
+     */
+    private static final long LONG_WAIT_NS = SysmonConstants.FORCE_PREEMPT_NS;
 
     /** A goroutine runnable but not running, from when it became runnable until it started. */
     private record Wait(long g, long from, long to) {}
 
-    static void replay(String file, DecodedTrace decoded, EvidenceRefs refs, Consumer<Observation> sink,
-            TraceMetrics metrics) {
-        GoTrace trace = decoded.trace();
-        GoTraceAnalysis analysis = decoded.analysis();
-        List<Wait> waits = new ArrayList<>();
-        Map<Long, Long> runnableSince = new HashMap<>();
-        Map<Long, Long> startOffsets = new HashMap<>();
-        long end = 0;
-        GoEvent stwStart = null;
-        for (GoEvent e : trace.events()) {
-            end = Math.max(end, e.tsNs());
-            switch (e.type()) {
-                // the world is stopped once at a time; a Done without its Start began before the trace
-                case "GCSTWStart" -> stwStart = e;
-                case "GCSTWDone" -> {
-                    if (stwStart != null) {
-                        sink.accept(new Observation.WorldStopped(stwStart.tsNs(), refs.offset(file, stwStart.offset()), e.tsNs()));
-                        stwStart = null;
-                    }
+    /** A slice long enough that others' waits matter; judged once every wait is known. */
+    private record LongSlice(RunSlice slice, long offset) {}
+
+    private final String file;
+    private final EvidenceRefs refs;
+    private final Consumer<Observation> sink;
+    private final TraceMetrics metrics;
+    private final boolean v2;
+    private final LongMap<long[]> runnableSince = new LongMap<>();
+    private final List<Wait> longWaits = new ArrayList<>();
+    private final List<LongSlice> longSlices = new ArrayList<>();
+    /** Per P, the last GoStart: time and byte offset. A v1 slice is reported before its P starts another. */
+    private final Map<Integer, long[]> lastStart = new HashMap<>();
+    /** v2 reports its slices after the last event: every start is kept (the v2 trace is in memory anyway). */
+    private final Map<Long, Long> v2StartOffsets = new HashMap<>();
+    private long end;
+    private long async;
+    private long cooperative;
+    private GoEvent stwStart;
+
+    private GoTraceReplay(String file, boolean v2, EvidenceRefs refs, Consumer<Observation> sink, TraceMetrics metrics) {
+        this.file = file;
+        this.v2 = v2;
+        this.refs = refs;
+        this.sink = sink;
+        this.metrics = metrics;
+    }
+
+    static void replay(String file, GoTraceInput trace, EvidenceRefs refs, Consumer<Observation> sink,
+            TraceMetrics metrics) throws io.preemptscope.gotrace.GoTraceFormatException {
+        GoTraceReplay replay = new GoTraceReplay(file, trace.v2(), refs, sink, metrics);
+        trace.replay(replay);
+        replay.finish();
+    }
+
+    @Override
+    public void event(GoEvent e) {
+        end = Math.max(end, e.tsNs());
+        switch (e.type()) {
+            // the world is stopped once at a time; a Done without its Start began before the trace
+            case "GCSTWStart" -> stwStart = e;
+            case "GCSTWDone" -> {
+                if (stwStart != null) {
+                    sink.accept(new Observation.WorldStopped(stwStart.tsNs(), refs.offset(file, stwStart.offset()), e.tsNs()));
+                    stwStart = null;
                 }
-                case "GoCreate", "GoUnblock" -> runnableSince.putIfAbsent(e.arg("g"), e.tsNs());
-                case "GoPreempt", "GoSched", "GoSysExit" -> runnableSince.putIfAbsent(e.g(), e.tsNs());
-                // v2 has no GoPreempt/GoSched: a stopped goroutine (preempted, Gosched) stays runnable
-                case "GoStop" -> {
-                    if (decoded.v2()) {
-                        runnableSince.putIfAbsent(e.g(), e.tsNs());
-                    }
+            }
+            case "GoCreate", "GoUnblock" -> becameRunnable(e.arg("g"), e.tsNs());
+            case "GoPreempt", "GoSched", "GoSysExit" -> becameRunnable(e.g(), e.tsNs());
+            // v2 has no GoPreempt/GoSched: a stopped goroutine (preempted, Gosched) stays runnable
+            case "GoStop" -> {
+                if (v2) {
+                    becameRunnable(e.g(), e.tsNs());
                 }
-                case "GoStart", "GoStartLabel" -> {
-                    long g = e.args().containsKey("g") ? e.arg("g") : e.g();
-                    Long since = runnableSince.remove(g);
-                    if (since != null && e.tsNs() > since) {
-                        waits.add(new Wait(g, since, e.tsNs()));
-                    }
-                    startOffsets.put(sliceKey(e.p(), e.tsNs()), e.offset());
-                }
-                default -> { }
+            }
+            case "GoStart", "GoStartLabel" -> started(e);
+            default -> { }
+        }
+    }
+
+    private void becameRunnable(long g, long ts) {
+        if (!runnableSince.containsKey(g)) {
+            runnableSince.put(g, new long[] {ts});
+        }
+    }
+
+    private void started(GoEvent e) {
+        long g = e.args().containsKey("g") ? e.arg("g") : e.g();
+        long[] since = runnableSince.get(g);
+        if (since != null) {
+            runnableSince.remove(g);
+            if (e.tsNs() - since[0] >= LONG_WAIT_NS) {
+                longWaits.add(new Wait(g, since[0], e.tsNs()));
             }
         }
-        for (Map.Entry<Long, Long> still : runnableSince.entrySet()) {
-            waits.add(new Wait(still.getKey(), still.getValue(), end));
+        long[] last = lastStart.computeIfAbsent(e.p(), k -> new long[2]);
+        last[0] = e.tsNs();
+        last[1] = e.offset();
+        if (v2) {
+            v2StartOffsets.put(sliceKey(e.p(), e.tsNs()), e.offset());
         }
-        for (RunSlice s : analysis.slices()) {
-            long othersWaited = s.durationNs() > SysmonConstants.FORCE_PREEMPT_NS ? othersWaited(s, waits) : 0;
-            long offset = startOffsets.getOrDefault(sliceKey(s.p(), s.startNs()), 0L);
-            sink.accept(new Observation.TimeSlice(s.startNs(), refs.offset(file, offset), s.g(), s.p(), s.endNs(),
-                    ending(s.end()), othersWaited));
-            if (s.end() instanceof SliceEnd.Preempted p) {
-                metrics.preempted(p.kind() == PreemptionKind.ASYNC, s.durationNs());
-            } else if (s.end() instanceof SliceEnd.Syscall) {
-                metrics.retake();
+    }
+
+    @Override
+    public void preemption(Preemption p) {
+        if (p.kind() == PreemptionKind.ASYNC) {
+            async++;
+        } else {
+            cooperative++;
+        }
+    }
+
+    @Override
+    public void slice(RunSlice s) {
+        long offset = startOffset(s);
+        if (s.durationNs() > SysmonConstants.FORCE_PREEMPT_NS) {
+            longSlices.add(new LongSlice(s, offset));
+        } else {
+            observe(s, offset, 0);
+        }
+    }
+
+    private long startOffset(RunSlice s) {
+        if (v2) {
+            return v2StartOffsets.getOrDefault(sliceKey(s.p(), s.startNs()), 0L);
+        }
+        long[] last = lastStart.get(s.p());
+        return last != null && last[0] == s.startNs() ? last[1] : 0L;
+    }
+
+    private void finish() {
+        runnableSince.forEach((g, since) -> {
+            if (end - since[0] >= LONG_WAIT_NS) {
+                longWaits.add(new Wait(g, since[0], end));
             }
+        });
+        for (LongSlice l : longSlices) {
+            observe(l.slice(), l.offset(), othersWaited(l.slice()));
         }
-        metrics.preemptionEvents(analysis.asyncPreemptions(), analysis.cooperativePreemptions());
+        metrics.preemptionEvents(async, cooperative);
+    }
+
+    private void observe(RunSlice s, long offset, long othersWaited) {
+        sink.accept(new Observation.TimeSlice(s.startNs(), refs.offset(file, offset), s.g(), s.p(), s.endNs(),
+                ending(s.end()), othersWaited));
+        if (s.end() instanceof SliceEnd.Preempted p) {
+            metrics.preempted(p.kind() == PreemptionKind.ASYNC, s.durationNs());
+        } else if (s.end() instanceof SliceEnd.Syscall) {
+            metrics.retake();
+        }
     }
 
     private static long sliceKey(int p, long ts) {
@@ -86,9 +167,9 @@ final class GoTraceReplay {
     }
 
     /** The longest overlap of another goroutine's wait with the slice. */
-    private static long othersWaited(RunSlice s, List<Wait> waits) {
+    private long othersWaited(RunSlice s) {
         long longest = 0;
-        for (Wait w : waits) {
+        for (Wait w : longWaits) {
             if (w.g() != s.g()) {
                 long overlap = Math.min(w.to(), s.endNs()) - Math.max(w.from(), s.startNs());
                 longest = Math.max(longest, overlap);

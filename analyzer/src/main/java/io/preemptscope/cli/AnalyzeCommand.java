@@ -7,7 +7,7 @@ import io.preemptscope.analysis.CaptureAnalysis;
 import io.preemptscope.capture.Bundle;
 import io.preemptscope.capture.RecordedRun;
 import io.preemptscope.gotrace.GoTraceFormatException;
-import io.preemptscope.gotrace.DecodedTrace;
+import io.preemptscope.gotrace.GoTraceInput;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.output.AnalysisJsonWriter;
@@ -100,7 +100,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                traces.add(new CaptureAnalysis.TraceInput(input.toString(), DecodedTrace.read(input)));
+                traces.add(new CaptureAnalysis.TraceInput(input.toString(), GoTraceInput.read(input)));
             } catch (GoTraceFormatException e) {
                 err.println("preemptscope: " + input + ": " + e.getMessage());
                 err.flush();

@@ -83,6 +83,21 @@ public final class LongMap<V> {
         }
     }
 
+    /** Receives one entry; keys stay primitive. */
+    public interface EntryConsumer<V> {
+        void accept(long key, V value);
+    }
+
+    /** Every entry, in no particular order. */
+    @SuppressWarnings("unchecked")
+    public void forEach(EntryConsumer<V> action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i] != null) {
+                action.accept(keys[i], (V) values[i]);
+            }
+        }
+    }
+
     public int size() {
         return size;
     }

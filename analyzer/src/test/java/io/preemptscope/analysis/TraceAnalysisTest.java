@@ -2,7 +2,7 @@ package io.preemptscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.preemptscope.gotrace.DecodedTrace;
+import io.preemptscope.gotrace.GoTraceInput;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import io.preemptscope.strace.StraceInputs;
 import io.preemptscope.strace.StraceReader;
@@ -20,7 +20,7 @@ class TraceAnalysisTest {
     }
 
     private static AnalysisResult analyze(Path trace, Path strace) throws Exception {
-        List<CaptureAnalysis.TraceInput> traces = List.of(new CaptureAnalysis.TraceInput(trace.toString(), DecodedTrace.read(trace)));
+        List<CaptureAnalysis.TraceInput> traces = List.of(new CaptureAnalysis.TraceInput(trace.toString(), GoTraceInput.read(trace)));
         List<String> names = new ArrayList<>();
         if (strace == null) {
             names.add(trace.toString());
