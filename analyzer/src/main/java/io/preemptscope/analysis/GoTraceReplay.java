@@ -4,6 +4,7 @@ import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTraceInput;
 import io.preemptscope.gotrace.Preemption;
 import io.preemptscope.gotrace.PreemptionKind;
+import io.preemptscope.gotrace.PreemptionTally;
 import io.preemptscope.gotrace.RunSlice;
 import io.preemptscope.gotrace.SliceEnd;
 import io.preemptscope.model.check.Observation;
@@ -46,8 +47,7 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     /** v2 reports its slices after the last event: every start is kept (the v2 trace is in memory anyway). */
     private final Map<Long, Long> v2StartOffsets = new HashMap<>();
     private long end;
-    private long async;
-    private long cooperative;
+    private final PreemptionTally preemptions = new PreemptionTally();
     private GoEvent stwStart;
 
     private GoTraceReplay(String file, boolean v2, EvidenceRefs refs, Consumer<Observation> sink, TraceMetrics metrics) {
@@ -115,11 +115,7 @@ final class GoTraceReplay implements GoTraceInput.Listener {
 
     @Override
     public void preemption(Preemption p) {
-        if (p.kind() == PreemptionKind.ASYNC) {
-            async++;
-        } else {
-            cooperative++;
-        }
+        preemptions.add(p);
     }
 
     @Override
@@ -149,7 +145,7 @@ final class GoTraceReplay implements GoTraceInput.Listener {
         for (LongSlice l : longSlices) {
             observe(l.slice(), l.offset(), othersWaited(l.slice()));
         }
-        metrics.preemptionEvents(async, cooperative);
+        metrics.preemptionEvents(preemptions.async(), preemptions.cooperative());
     }
 
     private void observe(RunSlice s, long offset, long othersWaited) {

@@ -82,11 +82,11 @@ final class GoTraceParse {
             } else if (stats) {
                 // v1 traces stream: their statistics need no event list, whatever the trace's size.
                 GoTraceStatsCollector collector = new GoTraceStatsCollector();
-                GoTrace header = V1Decoder.stream(Files.readAllBytes(input), collector);
+                GoTrace header = V1Decoder.stream(V1Decoder.readFile(input), collector);
                 printStats(collector.stats(header), format);
             } else {
                 EventWriter writer = new EventWriter(format);
-                V1Decoder.stream(Files.readAllBytes(input), writer);
+                V1Decoder.stream(V1Decoder.readFile(input), writer);
                 writer.finish();
             }
         } catch (GoTraceFormatException e) {

@@ -47,24 +47,22 @@ public final class GoTraceInput {
             GoTraceAnalysis analysis = V2Analysis.of(v2);
             return new GoTraceInput(null, v2, analysis, analysis.versions(), analysis.asyncPreemptions());
         }
-        byte[] data = Files.readAllBytes(file);
-        long[] async = new long[1];
+        byte[] data = V1Decoder.readFile(file);
+        PreemptionTally preemptions = new PreemptionTally();
         RunSliceTracker tracker = new RunSliceTracker(new RunSliceTracker.Listener() {
             @Override
             public void slice(RunSlice slice) {}
 
             @Override
             public void preemption(Preemption p) {
-                if (p.kind() == PreemptionKind.ASYNC) {
-                    async[0]++;
-                }
+                preemptions.add(p);
             }
         });
         GoTrace header = V1Decoder.stream(data, tracker::accept);
         tracker.finish();
         GoVersionRange versions = GoTraceAnalysis.versions(header, tracker.asyncPreemptionSeen(),
                 tracker.sleepWokenByScheduler());
-        return new GoTraceInput(data, null, null, versions, async[0]);
+        return new GoTraceInput(data, null, null, versions, preemptions.async());
     }
 
     /** True for the Go 1.22+ format, whose slices and stop reasons differ. */

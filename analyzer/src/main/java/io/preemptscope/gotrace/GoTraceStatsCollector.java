@@ -22,8 +22,7 @@ public final class GoTraceStatsCollector implements Consumer<GoEvent> {
     private final SliceHistogram slices = new SliceHistogram();
     private final RunSliceTracker tracker;
     private long events;
-    private long async;
-    private long cooperative;
+    private final PreemptionTally preemptions = new PreemptionTally();
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
@@ -36,11 +35,7 @@ public final class GoTraceStatsCollector implements Consumer<GoEvent> {
 
             @Override
             public void preemption(Preemption p) {
-                if (p.kind() == PreemptionKind.ASYNC) {
-                    async++;
-                } else {
-                    cooperative++;
-                }
+                preemptions.add(p);
             }
         });
     }
@@ -92,6 +87,6 @@ public final class GoTraceStatsCollector implements Consumer<GoEvent> {
                 tracker.sleepWokenByScheduler());
         return new GoTraceStats(header.format(), header.version(), versions.label(), events, byName,
                 goroutines.size(), procs.size(), threads.size(), duration,
-                new GoTraceStats.Preemptions(async, cooperative), slices.summary());
+                new GoTraceStats.Preemptions(preemptions.async(), preemptions.cooperative()), slices.summary());
     }
 }

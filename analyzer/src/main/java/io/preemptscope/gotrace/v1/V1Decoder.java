@@ -33,7 +33,20 @@ public final class V1Decoder {
     }
 
     public static GoTrace decode(Path file) throws IOException, GoTraceFormatException {
-        return decode(Files.readAllBytes(file));
+        return decode(readFile(file));
+    }
+
+    /** The largest array Java allocates: the decoder addresses the file with int offsets. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
+    /** A v1 trace's bytes, which the decoder reads twice; refused cleanly past 2 GiB. */
+    public static byte[] readFile(Path file) throws IOException, GoTraceFormatException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw GoTraceFormatException.whole("the trace is " + size
+                    + " bytes: v1 traces of more than 2 GiB are not supported (trace a shorter run)");
+        }
+        return Files.readAllBytes(file);
     }
 
     public static GoTrace decode(byte[] data) throws GoTraceFormatException {
