@@ -79,15 +79,25 @@ final class GoTraceParse {
                     v2.goTrace().events().forEach(writer);
                     writer.finish();
                 }
-            } else if (stats) {
-                // v1 traces stream: their statistics need no event list, whatever the trace's size.
-                GoTraceStatsCollector collector = new GoTraceStatsCollector();
-                GoTrace header = V1Decoder.stream(V1Decoder.readFile(input), collector);
-                printStats(collector.stats(header), format);
             } else {
-                EventWriter writer = new EventWriter(format);
-                V1Decoder.stream(V1Decoder.readFile(input), writer);
-                writer.finish();
+                // v1 traces stream: neither statistics nor printing needs the event list.
+                GoTraceStatsCollector collector = stats ? new GoTraceStatsCollector() : null;
+                EventWriter writer = stats ? null : new EventWriter(format);
+                Consumer<GoEvent> sink = stats ? collector : writer;
+                long[] done = {0};
+                GoTrace header;
+                try (Progress progress = Progress.forGoTrace(input, () -> done[0])) {
+                    header = V1Decoder.stream(V1Decoder.readFile(input), e -> {
+                        sink.accept(e);
+                        done[0]++;
+                        progress.tick();
+                    }, progress::expect);
+                }
+                if (stats) {
+                    printStats(collector.stats(header), format);
+                } else {
+                    writer.finish();
+                }
             }
         } catch (GoTraceFormatException e) {
             out.flush();

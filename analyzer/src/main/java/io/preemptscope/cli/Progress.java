@@ -3,6 +3,7 @@ package io.preemptscope.cli;
 import io.preemptscope.strace.StraceInputs;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -19,47 +20,73 @@ final class Progress implements AutoCloseable {
     private static final int TICKS_PER_UPDATE = 1 << 16;
 
     private final ProgressBar bar;
-    private final LongSupplier bytesRead;
+    /** Where the bar stands, in its own unit. */
+    private final LongSupplier position;
     private int ticks;
 
-    private Progress(ProgressBar bar, LongSupplier bytesRead) {
+    private Progress(ProgressBar bar, LongSupplier position) {
         this.bar = bar;
-        this.bytesRead = bytesRead;
+        this.position = position;
     }
 
+    /** Reading strace files, in MiB of their total size. */
     static Progress forFiles(List<StraceInputs.InputFile> files, LongSupplier bytesRead) {
         long total = 0;
         for (StraceInputs.InputFile f : files) {
-            try {
-                total += Files.size(f.path());
-            } catch (IOException ignored) {
-                // size unknown: the bar only informs
-            }
+            total += sizeOf(f.path());
         }
-        boolean terminal = Boolean.getBoolean("preemptscope.stderrIsTerminal");
-        if (!terminal || total < SHOW_ABOVE_BYTES) {
-            return new Progress(null, bytesRead);
+        LongSupplier mib = () -> bytesRead.getAsLong() >> 20;
+        return shown(total) ? new Progress(bar("reading", total >> 20, " MiB", 1), mib) : new Progress(null, mib);
+    }
+
+    /**
+     * Decoding a Go trace, in events; the total is known once the trace is indexed
+     * ({@link #expect(long)}).
+     */
+    static Progress forGoTrace(Path trace, LongSupplier eventsDone) {
+        return shown(sizeOf(trace)) ? new Progress(bar("decoding", -1, " M events", 1_000_000), eventsDone)
+                : new Progress(null, eventsDone);
+    }
+
+    private static boolean shown(long bytes) {
+        return Boolean.getBoolean("preemptscope.stderrIsTerminal") && bytes >= SHOW_ABOVE_BYTES;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // size unknown: the bar only informs
         }
-        ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName("reading")
-                .setInitialMax(total >> 20)
-                .setUnit(" MiB", 1)
+    }
+
+    private static ProgressBar bar(String task, long max, String unit, long unitSize) {
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
+                .setUnit(unit, unitSize)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build();
-        return new Progress(bar, bytesRead);
+    }
+
+    /** The total, once it is known. */
+    void expect(long total) {
+        if (bar != null) {
+            bar.maxHint(total);
+        }
     }
 
     void tick() {
         if (bar != null && ++ticks % TICKS_PER_UPDATE == 0) {
-            bar.stepTo(bytesRead.getAsLong() >> 20);
+            bar.stepTo(position.getAsLong());
         }
     }
 
     @Override
     public void close() {
         if (bar != null) {
-            bar.stepTo(bytesRead.getAsLong() >> 20);
+            bar.stepTo(position.getAsLong());
             bar.close();
         }
     }

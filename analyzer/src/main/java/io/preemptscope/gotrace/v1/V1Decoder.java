@@ -16,6 +16,7 @@ import io.preemptscope.util.LongMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Decodes a v1 Go execution trace (headers go 1.5 … 1.21) into the ordered, validated event
@@ -78,8 +79,18 @@ public final class V1Decoder {
      * @return the trace with an empty event list: what the sink did not see
      */
     public static GoTrace stream(byte[] data, Consumer<GoEvent> sink) throws GoTraceFormatException {
+        return stream(data, sink, events -> { });
+    }
+
+    /**
+     * As {@link #stream(byte[], Consumer)}; {@code indexed} learns how many events the trace holds
+     * (before futile wakeups are removed) once the first pass is done: what a progress bar needs.
+     */
+    public static GoTrace stream(byte[] data, Consumer<GoEvent> sink, LongConsumer indexed)
+            throws GoTraceFormatException {
         int version = Versions.parseHeader(data);
         TraceIndex index = TraceIndex.read(data, version);
+        indexed.accept(index.timedEvents);
         GoTrace header = new GoTrace(FORMAT, Versions.name(version), index.ticksPerSecond, List.of(),
                 Set.copyOf(index.timerGoroutines));
         if (version < 1007 || index.futileWakeups) {
