@@ -4,7 +4,7 @@
 #
 # Usage: sample-traces/capture-samples.sh [--force]
 #
-#   Builds programs/{spin,pipeblock,echo} with Go 1.19 into $BIN_DIR (outside
+#   Builds programs/{spin,pipeblock,echo,asmspin} with Go 1.19 into $BIN_DIR (outside
 #   the repo; binaries are not committed) and writes, next to this script:
 #     <name>-default.strace.txt   run with the default GODEBUG
 #     <name>-apo.strace.txt       run with strace -E GODEBUG=asyncpreemptoff=1
@@ -45,11 +45,12 @@ MAX_BYTES=$((2 * 1024 * 1024))
 TSV="$HERE/captures.tsv"
 
 # program -> arguments (tuned so each capture stays well below 2 MB)
-PROGRAMS=(spin pipeblock echo)
+PROGRAMS=(spin pipeblock echo asmspin)
 declare -A ARGS=(
   [spin]="500000000"              # LCG iterations per spinner (~1 s total)
   [pipeblock]="40 600000000 512"  # rounds, spinner iterations, KiB alloc/round
   [echo]="8 20 600000000"         # connections, messages/conn, spinner iterations
+  [asmspin]="4000000000"          # countdown in assembly (~1 s)
 )
 MODES=(default apo)
 

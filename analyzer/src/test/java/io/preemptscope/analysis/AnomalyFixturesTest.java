@@ -52,6 +52,8 @@ class AnomalyFixturesTest {
         fixture(AnomalyId.SYSMON_SCHEDULE_VIOLATION, "sysmon-schedule-violation-synthetic.strace.txt",
                 Severity.WARNING, 11580, 269);
         fixture(AnomalyId.STW_STRAGGLER, "sample-traces/pipeblock-apo.strace.txt", Severity.WARNING, 6134, 541);
+        fixture(AnomalyId.SIGURG_DELIVERED_NO_PREEMPT, "sample-traces/asmspin-default.strace.txt", Severity.WARNING,
+                17750, 280);
         // real captures under a claim about the run they contradict (the catalogue's "wrong label" cause)
         fixture(AnomalyId.SIGURG_IN_GO113, SPIN_DEFAULT, Severity.WARNING, 11579, 178, "--go-version", "1.13");
         fixture(AnomalyId.SIGURG_UNDER_ASYNCPREEMPTOFF, SPIN_DEFAULT, Severity.ERROR, 11579, 178, "--asyncpreemptoff", "on");

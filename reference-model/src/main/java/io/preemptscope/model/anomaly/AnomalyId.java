@@ -6,9 +6,10 @@ package io.preemptscope.model.anomaly;
  *
  * <p>Not here on purpose, because strace and a v1 Go trace cannot show them soundly:
  * <ul>
- *   <li>SIGURG_DELIVERED_NO_PREEMPT (§7 A6) and SIGURG_SUPPRESSED_M (§7 B10) need to know which
- *       goroutine ran on the signalled thread: go1.13–1.21 traces name the runtime's m.id, not the
- *       kernel TID strace shows, so there is no exact join.</li>
+ *   <li>SIGURG_SUPPRESSED_M (§7 B10) needs to know that a SIGURG was consumed without
+ *       doSigPreempt and which P the thread held afterwards: strace shows neither, and go1.13–1.21
+ *       traces name the runtime's m.id, not the kernel TID strace shows, so there is no exact
+ *       join.</li>
  *   <li>SYSCALL_RETAKE_MISSED and EARLY_RETAKE (§7 A7): a v1 trace writes nothing when a syscall
  *       returns with its P still held, so the syscall's length is unknown exactly when the retake
  *       was missed; and GoSysBlock right after GoSysCall is also written by entersyscallblock and
@@ -28,6 +29,9 @@ public enum AnomalyId {
             "sysmon runs no Go code and returns to nanosleep within its delay; a long gap means it was starved of CPU"),
     SYSMON_SCHEDULE_VIOLATION(Severity.WARNING, "§7 A5; §1.2",
             "sysmon sleeps 20 µs for 51 rounds, then doubles up to 10 ms, and restarts at 20 µs"),
+    SIGURG_DELIVERED_NO_PREEMPT(Severity.WARNING, "§7 A6; §1.6, §3.3",
+            "sysmon repeats preemptone on every round while a P's time slice lasts; a slice that outlives"
+                    + " the deadline under SIGURG after SIGURG never reached an async safe point"),
     SIGURG_COALESCED(Severity.WARNING, "§7 B8; §5.2, §2.2",
             "a standard signal already pending is not queued again; from go1.14.1 preemptM sends only while m.signalPending is 0"),
     SIGURG_LOST(Severity.WARNING, "§7 B9; §3.1",

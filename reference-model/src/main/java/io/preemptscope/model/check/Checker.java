@@ -27,6 +27,7 @@ public final class Checker {
     private final ForwardRules forwards;
     private final SyscallTargetRules syscallTargets;
     private final FaultRules faults;
+    private final RepreemptRules repreempts;
     private final CheckerSettings settings;
 
     public Checker(CheckerSettings settings) {
@@ -47,6 +48,7 @@ public final class Checker {
         this.forwards = new ForwardRules(sink);
         this.syscallTargets = new SyscallTargetRules(sink);
         this.faults = new FaultRules(settings, sink);
+        this.repreempts = new RepreemptRules(sink);
     }
 
     public void observe(Observation o) {
@@ -61,6 +63,7 @@ public final class Checker {
             signals.sent(s);
             stops.sent(s);
             suspends.sent(s);
+            repreempts.sent(s);
         } else if (o instanceof Observation.SignalDelivered d) {
             signals.delivered(d);
             interrupts.delivered(d);
@@ -68,6 +71,7 @@ public final class Checker {
             suspends.delivered(d);
             forwards.delivered(d);
             syscallTargets.delivered(d);
+            repreempts.delivered(d);
         } else if (o instanceof Observation.SignalReturned r) {
             signals.returned(r);
             interrupts.returned(r);
@@ -78,12 +82,15 @@ public final class Checker {
             interrupts.installed(h);
         } else if (o instanceof Observation.SysmonSlept s) {
             sysmon.slept(s);
+            repreempts.slept(s.tid());
         } else if (o instanceof Observation.SysmonDeepSlept d) {
             sysmon.deepSlept(d);
+            repreempts.slept(d.tid());
         } else if (o instanceof Observation.TimeSlice t) {
             runs.slice(t);
         } else if (o instanceof Observation.ThreadExited x) {
             signals.exited(x);
+            repreempts.exited(x);
         } else if (o instanceof Observation.NoteSleep n) {
             stops.slept(n);
         } else if (o instanceof Observation.WorldStopped w) {
@@ -137,6 +144,7 @@ public final class Checker {
         stops.finish(calibrated, runsObservable);
         suspends.finish(calibrated, runsObservable);
         faults.finish();
+        repreempts.finish(calibrated);
         List<Violation> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparingLong(Violation::timeNs).thenComparing(v -> v.id().name()));
         return sorted;

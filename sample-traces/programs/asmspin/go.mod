@@ -1,0 +1,3 @@
+module asmspin
+
+go 1.19
