@@ -42,10 +42,8 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     private final LongMap<long[]> runnableSince = new LongMap<>();
     private final List<Wait> longWaits = new ArrayList<>();
     private final List<LongSlice> longSlices = new ArrayList<>();
-    /** Per P, the last GoStart: time and byte offset. A v1 slice is reported before its P starts another. */
-    private final Map<Integer, long[]> lastStart = new HashMap<>();
-    /** v2 reports its slices after the last event: every start is kept (the v2 trace is in memory anyway). */
-    private final Map<Long, Long> v2StartOffsets = new HashMap<>();
+    /** Byte offsets of the GoStarts of the slices still running, by P and start time. */
+    private final Map<Long, Long> startOffsets = new HashMap<>();
     private long end;
     private final PreemptionTally preemptions = new PreemptionTally();
     private GoEvent stwStart;
@@ -105,12 +103,7 @@ final class GoTraceReplay implements GoTraceInput.Listener {
                 longWaits.add(new Wait(g, since[0], e.tsNs()));
             }
         }
-        long[] last = lastStart.computeIfAbsent(e.p(), k -> new long[2]);
-        last[0] = e.tsNs();
-        last[1] = e.offset();
-        if (v2) {
-            v2StartOffsets.put(sliceKey(e.p(), e.tsNs()), e.offset());
-        }
+        startOffsets.put(sliceKey(e.p(), e.tsNs()), e.offset());
     }
 
     @Override
@@ -129,11 +122,8 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     }
 
     private long startOffset(RunSlice s) {
-        if (v2) {
-            return v2StartOffsets.getOrDefault(sliceKey(s.p(), s.startNs()), 0L);
-        }
-        long[] last = lastStart.get(s.p());
-        return last != null && last[0] == s.startNs() ? last[1] : 0L;
+        Long offset = startOffsets.remove(sliceKey(s.p(), s.startNs()));
+        return offset == null ? 0L : offset;
     }
 
     private void finish() {

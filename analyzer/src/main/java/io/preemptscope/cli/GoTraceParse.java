@@ -11,6 +11,7 @@ import io.preemptscope.gotrace.GoTrace;
 import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.GoTraceStats;
 import io.preemptscope.gotrace.GoTraceStatsCollector;
+import io.preemptscope.gotrace.TraceFiles;
 import io.preemptscope.gotrace.v1.V1Decoder;
 import io.preemptscope.gotrace.v2.V2Decoder;
 import io.preemptscope.gotrace.v2.V2Stats;
@@ -71,12 +72,19 @@ final class GoTraceParse {
         Path input = inputs.get(0);
         try {
             if (isV2(input)) {
-                V2Trace v2 = V2Decoder.decode(input);
+                V2Stats collector = stats ? new V2Stats() : null;
+                EventWriter writer = stats ? null : new EventWriter(format);
+                V2Trace header = V2Decoder.stream(TraceFiles.readBytes(input),
+                        v -> {
+                            if (stats) {
+                                collector.accept(v);
+                            } else {
+                                writer.accept(v.event());
+                            }
+                        });
                 if (stats) {
-                    printStats(V2Stats.of(v2), format);
+                    printStats(collector.stats(header), format);
                 } else {
-                    EventWriter writer = new EventWriter(format);
-                    v2.goTrace().events().forEach(writer);
                     writer.finish();
                 }
             } else {
@@ -87,7 +95,7 @@ final class GoTraceParse {
                 long[] done = {0};
                 GoTrace header;
                 try (Progress progress = Progress.forGoTrace(input, () -> done[0])) {
-                    header = V1Decoder.stream(V1Decoder.readFile(input), e -> {
+                    header = V1Decoder.stream(TraceFiles.readBytes(input), e -> {
                         sink.accept(e);
                         done[0]++;
                         progress.tick();

@@ -3,6 +3,7 @@ package io.preemptscope.gotrace;
 import io.preemptscope.gotrace.v1.V1Decoder;
 import io.preemptscope.gotrace.v2.V2Analysis;
 import io.preemptscope.gotrace.v2.V2Decoder;
+import io.preemptscope.gotrace.v2.V2SliceTracker;
 import io.preemptscope.gotrace.v2.V2Trace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,9 @@ import java.nio.file.Path;
 
 /**
  * A Go execution trace of either wire format, ready to be replayed as often as the analysis
- * needs: what it says about the Go release is known up front, and its events and run slices can
- * be streamed. A v1 trace keeps only its bytes and is decoded again on each pass, so memory stays
- * near the file's size; a v2 trace is decoded whole.
+ * needs: what it says about the Go release is known up front, and its events and run slices are
+ * streamed. Only the file's bytes are kept; each pass decodes them again, so memory stays near
+ * the file's size whatever the event count.
  */
 public final class GoTraceInput {
     /** Receives a replay: every event in order, and each run slice once it has ended. */
@@ -21,17 +22,14 @@ public final class GoTraceInput {
         void event(GoEvent e);
     }
 
-    private final byte[] v1Bytes;
-    private final V2Trace v2Trace;
-    private final GoTraceAnalysis v2Analysis;
+    private final byte[] data;
+    private final boolean v2;
     private final GoVersionRange versions;
     private final long asyncPreemptions;
 
-    private GoTraceInput(byte[] v1Bytes, V2Trace v2Trace, GoTraceAnalysis v2Analysis, GoVersionRange versions,
-            long asyncPreemptions) {
-        this.v1Bytes = v1Bytes;
-        this.v2Trace = v2Trace;
-        this.v2Analysis = v2Analysis;
+    private GoTraceInput(byte[] data, boolean v2, GoVersionRange versions, long asyncPreemptions) {
+        this.data = data;
+        this.v2 = v2;
         this.versions = versions;
         this.asyncPreemptions = asyncPreemptions;
     }
@@ -42,14 +40,13 @@ public final class GoTraceInput {
         try (InputStream in = Files.newInputStream(file)) {
             prefix = in.readNBytes(64);
         }
-        if (V2Decoder.accepts(prefix)) {
-            V2Trace v2 = V2Decoder.decode(file);
-            GoTraceAnalysis analysis = V2Analysis.of(v2);
-            return new GoTraceInput(null, v2, analysis, analysis.versions(), analysis.asyncPreemptions());
-        }
-        byte[] data = V1Decoder.readFile(file);
+        boolean v2 = V2Decoder.accepts(prefix);
+        byte[] data = TraceFiles.readBytes(file);
         PreemptionTally preemptions = new PreemptionTally();
-        RunSliceTracker tracker = new RunSliceTracker(new RunSliceTracker.Listener() {
+        Listener count = new Listener() {
+            @Override
+            public void event(GoEvent e) {}
+
             @Override
             public void slice(RunSlice slice) {}
 
@@ -57,17 +54,22 @@ public final class GoTraceInput {
             public void preemption(Preemption p) {
                 preemptions.add(p);
             }
-        });
+        };
+        if (v2) {
+            V2Trace header = replay(data, count);
+            return new GoTraceInput(data, true, V2Analysis.versions(header), preemptions.async());
+        }
+        RunSliceTracker tracker = new RunSliceTracker(count);
         GoTrace header = V1Decoder.stream(data, tracker::accept);
         tracker.finish();
         GoVersionRange versions = GoTraceAnalysis.versions(header, tracker.asyncPreemptionSeen(),
                 tracker.sleepWokenByScheduler());
-        return new GoTraceInput(data, null, null, versions, preemptions.async());
+        return new GoTraceInput(data, false, versions, preemptions.async());
     }
 
     /** True for the Go 1.22+ format, whose slices and stop reasons differ. */
     public boolean v2() {
-        return v2Trace != null;
+        return v2;
     }
 
     public GoVersionRange versions() {
@@ -78,22 +80,27 @@ public final class GoTraceInput {
         return asyncPreemptions;
     }
 
-    /**
-     * Streams the trace into {@code listener}. For v1 each slice is reported when the event that
-     * ends it goes past; for v2, whose slices follow threads, after the last event, in start order.
-     */
+    /** Streams the trace into {@code listener}: each slice is reported once the event that ends it is past. */
     public void replay(Listener listener) throws GoTraceFormatException {
-        if (v2Trace != null) {
-            v2Trace.goTrace().events().forEach(listener::event);
-            v2Analysis.preemptions().forEach(listener::preemption);
-            v2Analysis.slices().forEach(listener::slice);
+        if (v2) {
+            replay(data, listener);
             return;
         }
         RunSliceTracker tracker = new RunSliceTracker(listener);
-        V1Decoder.stream(v1Bytes, e -> {
+        V1Decoder.stream(data, e -> {
             listener.event(e);
             tracker.accept(e);
         });
         tracker.finish();
+    }
+
+    private static V2Trace replay(byte[] data, Listener listener) throws GoTraceFormatException {
+        V2SliceTracker tracker = new V2SliceTracker(listener);
+        V2Trace header = V2Decoder.stream(data, v -> {
+            listener.event(v.event());
+            tracker.accept(v);
+        });
+        tracker.finish();
+        return header;
     }
 }

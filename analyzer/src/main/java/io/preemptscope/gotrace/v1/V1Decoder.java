@@ -5,8 +5,8 @@ import io.preemptscope.gotrace.Frame;
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTrace;
 import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.TraceFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,20 +34,7 @@ public final class V1Decoder {
     }
 
     public static GoTrace decode(Path file) throws IOException, GoTraceFormatException {
-        return decode(readFile(file));
-    }
-
-    /** The largest array Java allocates: the decoder addresses the file with int offsets. */
-    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
-
-    /** A v1 trace's bytes, which the decoder reads twice; refused cleanly past 2 GiB. */
-    public static byte[] readFile(Path file) throws IOException, GoTraceFormatException {
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) {
-            throw GoTraceFormatException.whole("the trace is " + size
-                    + " bytes: v1 traces of more than 2 GiB are not supported (trace a shorter run)");
-        }
-        return Files.readAllBytes(file);
+        return decode(TraceFiles.readBytes(file));
     }
 
     public static GoTrace decode(byte[] data) throws GoTraceFormatException {

@@ -3,15 +3,16 @@ package io.preemptscope.gotrace.v2;
 import io.preemptscope.gotrace.Frame;
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.TraceFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Decodes a Go 1.22+ execution trace, binary or text, into validated events in Go's order: per
@@ -31,7 +32,7 @@ public final class V2Decoder {
     }
 
     public static V2Trace decode(Path file) throws IOException, GoTraceFormatException {
-        return decode(Files.readAllBytes(file));
+        return decode(TraceFiles.readBytes(file));
     }
 
     public static V2Trace decode(byte[] data) throws GoTraceFormatException {
@@ -51,13 +52,68 @@ public final class V2Decoder {
         for (Generation g = generations.next(); g != null; g = generations.next()) {
             count++;
             freq = g.ticksPerSecond;
-            order(g, ordering, out, source);
+            order(g, ordering, out::add, source);
         }
         return new V2Trace(format, source.minor(), count, freq, relativeTimes(out));
     }
 
+    /**
+     * Decodes the trace and hands its events to {@code sink} one at a time, as {@link #decode(byte[])}
+     * lists them, holding one generation at a time. A first pass finds the earliest time (the
+     * zero of the relative times); a trace that fails fails in the second, where the list would.
+     *
+     * @return the trace with an empty event list and the generation count: what the sink did not see
+     */
+    public static V2Trace stream(byte[] data, Consumer<V2Event> sink) throws GoTraceFormatException {
+        Sources sources;
+        String format;
+        if (TextReader.looksLikeText(java.util.Arrays.copyOf(data, Math.min(data.length, 64)))) {
+            TextTrace text = TextReader.read(new String(data, StandardCharsets.UTF_8));
+            sources = text::source;
+            format = TEXT_FORMAT;
+        } else {
+            sources = () -> new BinaryReader(data);
+            format = FORMAT;
+        }
+        long earliest = earliest(sources.get());
+        RawSource source = sources.get();
+        GenerationReader generations = new GenerationReader(source);
+        Ordering ordering = new Ordering();
+        long freq = 0;
+        int count = 0;
+        for (Generation g = generations.next(); g != null; g = generations.next()) {
+            count++;
+            freq = g.ticksPerSecond;
+            order(g, ordering, v -> sink.accept(relative(v, earliest)), source);
+        }
+        return new V2Trace(format, source.minor(), count, freq, List.of());
+    }
+
+    /** A fresh reader over the same trace, for each pass. */
+    private interface Sources {
+        RawSource get() throws GoTraceFormatException;
+    }
+
+    /** The earliest event time in ns, over the generations that can be read. */
+    private static long earliest(RawSource source) {
+        long min = Long.MAX_VALUE;
+        try {
+            GenerationReader generations = new GenerationReader(source);
+            for (Generation g = generations.next(); g != null; g = generations.next()) {
+                for (List<Generation.Timed> thread : g.perThread.values()) {
+                    for (Generation.Timed t : thread) {
+                        min = Math.min(min, g.toNanos(t.ticks()));
+                    }
+                }
+            }
+        } catch (GoTraceFormatException damaged) {
+            // the second pass reports it, at the event where the list decoder would
+        }
+        return min == Long.MAX_VALUE ? 0 : min;
+    }
+
     /** Merges the threads of one generation: always the earliest event that can advance. */
-    private static void order(Generation g, Ordering ordering, List<V2Event> out, RawSource source)
+    private static void order(Generation g, Ordering ordering, Consumer<V2Event> out, RawSource source)
             throws GoTraceFormatException {
         List<List<Generation.Timed>> streams = new ArrayList<>(g.perThread.values());
         int[] next = new int[streams.size()];
@@ -85,7 +141,7 @@ public final class V2Decoder {
                 if (advanced) {
                     next[i]++;
                     left--;
-                    out.add(publish(t, ordering.emitted, g));
+                    out.accept(publish(t, ordering.emitted, g));
                 }
             }
             if (!advanced) {
@@ -128,10 +184,14 @@ public final class V2Decoder {
         long min = events.stream().mapToLong(e -> e.event().tsNs()).min().orElse(0);
         List<V2Event> out = new ArrayList<>(events.size());
         for (V2Event v : events) {
-            GoEvent e = v.event();
-            out.add(new V2Event(new GoEvent(e.tsNs() - min, e.type(), e.p(), e.g(), e.offset(), e.args(),
-                    e.stringArgs(), e.stackId(), e.stack()), v.thread(), v.generation()));
+            out.add(relative(v, min));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private static V2Event relative(V2Event v, long zeroNs) {
+        GoEvent e = v.event();
+        return new V2Event(new GoEvent(e.tsNs() - zeroNs, e.type(), e.p(), e.g(), e.offset(), e.args(),
+                e.stringArgs(), e.stackId(), e.stack()), v.thread(), v.generation());
     }
 }

@@ -1,63 +1,105 @@
 package io.preemptscope.gotrace.v2;
 
 import io.preemptscope.gotrace.GoEvent;
-import io.preemptscope.gotrace.GoTraceAnalysis;
 import io.preemptscope.gotrace.GoTraceStats;
+import io.preemptscope.gotrace.Preemption;
+import io.preemptscope.gotrace.PreemptionTally;
+import io.preemptscope.gotrace.RunSlice;
+import io.preemptscope.gotrace.RunSliceTracker;
 import io.preemptscope.gotrace.SliceHistogram;
-import java.util.HashSet;
+import io.preemptscope.util.LongMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * {@link GoTraceStats} for a v2 trace. Unlike v1, threads are the OS thread ids of the batches, and
- * goroutines and Ps are also counted where an event names them (GoStatus, GoCreate, ProcStatus …).
+ * {@link GoTraceStats} for a v2 trace, from its events as they stream past. Unlike v1, threads are
+ * the OS thread ids of the batches, and goroutines and Ps are also counted where an event names
+ * them (GoStatus, GoCreate, ProcStatus …).
  */
-public final class V2Stats {
-    private V2Stats() {}
+public final class V2Stats implements Consumer<V2Event> {
+    private static final Boolean SEEN = Boolean.TRUE;
 
-    public static GoTraceStats of(V2Trace trace) {
-        GoTraceAnalysis analysis = V2Analysis.of(trace);
-        Map<String, Long> types = new TreeMap<>();
-        Set<Long> goroutines = new HashSet<>();
-        Set<Long> procs = new HashSet<>();
-        Set<Long> threads = new HashSet<>();
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (V2Event v : trace.events()) {
-            GoEvent e = v.event();
-            types.merge(e.type(), 1L, Long::sum);
-            first = Math.min(first, e.tsNs());
-            last = Math.max(last, e.tsNs());
-            if (e.g() != 0) {
-                goroutines.add(e.g());
+    private final Map<String, long[]> types = new HashMap<>();
+    private final LongMap<Boolean> goroutines = new LongMap<>();
+    private final LongMap<Boolean> procs = new LongMap<>();
+    private final LongMap<Boolean> threads = new LongMap<>();
+    private final SliceHistogram slices = new SliceHistogram();
+    private final PreemptionTally preemptions = new PreemptionTally();
+    private final V2SliceTracker tracker;
+    private long events;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+
+    public V2Stats() {
+        tracker = new V2SliceTracker(new RunSliceTracker.Listener() {
+            @Override
+            public void slice(RunSlice slice) {
+                slices.record(slice);
             }
-            if (e.p() >= 0) {
-                procs.add((long) e.p());
+
+            @Override
+            public void preemption(Preemption p) {
+                preemptions.add(p);
             }
-            if (v.thread() != Ordering.NONE) {
-                threads.add(v.thread());
-            }
-            for (String g : new String[] {"g", "new_g"}) {
-                if (e.args().containsKey(g)) {
-                    goroutines.add(e.args().get(g));
-                }
-            }
-            if (e.args().containsKey("p") && !e.type().equals("CPUSample")) {
-                procs.add(e.args().get("p"));
-            }
-        }
-        goroutines.remove(0L);
-        long duration = trace.events().isEmpty() ? 0 : last - first;
-        return new GoTraceStats(trace.format(), "1." + trace.minor(), analysis.versions().label(),
-                trace.events().size(), types, goroutines.size(), procs.size(), threads.size(), duration,
-                new GoTraceStats.Preemptions(analysis.asyncPreemptions(), analysis.cooperativePreemptions()),
-                runSlices(analysis));
+        });
     }
 
-    private static GoTraceStats.RunSlices runSlices(GoTraceAnalysis analysis) {
-        SliceHistogram h = new SliceHistogram();
-        analysis.slices().forEach(h::record);
-        return h.summary();
+    /** The figures of a trace decoded whole. */
+    public static GoTraceStats of(V2Trace trace) {
+        V2Stats s = new V2Stats();
+        trace.events().forEach(s);
+        return s.stats(trace);
+    }
+
+    @Override
+    public void accept(V2Event v) {
+        GoEvent e = v.event();
+        events++;
+        long[] n = types.get(e.type());
+        if (n == null) {
+            types.put(e.type(), new long[] {1});
+        } else {
+            n[0]++;
+        }
+        first = Math.min(first, e.tsNs());
+        last = Math.max(last, e.tsNs());
+        if (e.g() != 0) {
+            goroutines.put(e.g(), SEEN);
+        }
+        if (e.p() >= 0) {
+            procs.put(e.p(), SEEN);
+        }
+        if (v.thread() != Ordering.NONE) {
+            threads.put(v.thread(), SEEN);
+        }
+        for (String g : new String[] {"g", "new_g"}) {
+            Long id = e.args().get(g);
+            if (id != null) {
+                goroutines.put(id, SEEN);
+            }
+        }
+        Long p = e.args().get("p");
+        if (p != null && !e.type().equals("CPUSample")) {
+            procs.put(p, SEEN);
+        }
+        tracker.accept(v);
+    }
+
+    /**
+     * The figures of every event accepted so far.
+     *
+     * @param header the trace's format and version (its events are not read)
+     */
+    public GoTraceStats stats(V2Trace header) {
+        tracker.finish();
+        goroutines.remove(0L);
+        Map<String, Long> byName = new TreeMap<>();
+        types.forEach((k, c) -> byName.put(k, c[0]));
+        long duration = events == 0 ? 0 : last - first;
+        return new GoTraceStats(header.format(), "1." + header.minor(), V2Analysis.versions(header).label(), events,
+                byName, goroutines.size(), procs.size(), threads.size(), duration,
+                new GoTraceStats.Preemptions(preemptions.async(), preemptions.cooperative()), slices.summary());
     }
 }
