@@ -79,7 +79,7 @@ final class GoTraceParse {
                             if (stats) {
                                 collector.accept(v);
                             } else {
-                                writer.accept(v.event());
+                                writer.accept(v.event(), v.thread());
                             }
                         });
                 if (stats) {
@@ -144,6 +144,9 @@ final class GoTraceParse {
 
     /** Writes events as they come, in the chosen format; a JSON array is opened and closed around them. */
     private final class EventWriter implements Consumer<GoEvent> {
+        /** v1 events name no thread: their M is known only through ProcStart's argument. */
+        private static final long NO_THREAD = -1;
+
         private final boolean text;
         private final boolean array;
         private final JsonGenerator json;
@@ -165,12 +168,17 @@ final class GoTraceParse {
 
         @Override
         public void accept(GoEvent e) {
+            accept(e, NO_THREAD);
+        }
+
+        /** A v2 event with the OS thread of its batch (-1: none). */
+        void accept(GoEvent e, long thread) {
             if (text) {
-                out.println(textLine(e));
+                out.println(textLine(e, thread));
                 return;
             }
             try {
-                writeEvent(json, e);
+                writeEvent(json, e, thread);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
@@ -189,10 +197,13 @@ final class GoTraceParse {
     }
 
     /** The line format of {@code go tool trace -d}, plus the innermost frame. */
-    private static String textLine(GoEvent e) {
+    private static String textLine(GoEvent e, long thread) {
         StringBuilder sb = new StringBuilder();
-        sb.append(e.tsNs()).append(' ').append(e.type()).append(" p=").append(e.p()).append(" g=").append(e.g())
-                .append(" off=").append(e.offset());
+        sb.append(e.tsNs()).append(' ').append(e.type()).append(" p=").append(e.p()).append(" g=").append(e.g());
+        if (thread >= 0) {
+            sb.append(" thread=").append(thread);
+        }
+        sb.append(" off=").append(e.offset());
         e.args().forEach((k, v) -> sb.append(' ').append(k).append('=').append(Long.toUnsignedString(v)));
         e.stringArgs().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         if (!e.stack().isEmpty()) {
@@ -202,12 +213,15 @@ final class GoTraceParse {
         return sb.toString();
     }
 
-    private static void writeEvent(JsonGenerator json, GoEvent e) throws IOException {
+    private static void writeEvent(JsonGenerator json, GoEvent e, long thread) throws IOException {
         json.writeStartObject();
         json.writeNumberField("ts", e.tsNs());
         json.writeStringField("type", e.type());
         json.writeNumberField("p", e.p());
         json.writeNumberField("g", e.g());
+        if (thread >= 0) {
+            json.writeNumberField("thread", thread);
+        }
         json.writeNumberField("off", e.offset());
         if (!e.args().isEmpty()) {
             json.writeObjectFieldStart("args");

@@ -77,6 +77,10 @@ class GoTraceV2ParseCommandTest {
         long preempted = java.util.Arrays.stream(lines).filter(l -> l.contains("\"type\":\"GoStop\""))
                 .filter(l -> l.contains("\"reason\":\"preempted\"")).count();
         assertThat(preempted).isEqualTo(20);
+        // every event carries the OS thread of its batch, the join key with strace's TIDs
+        assertThat(new ObjectMapper().readTree(lines[1]).get("thread").asLong()).isEqualTo(1709038);
+        long withThread = java.util.Arrays.stream(lines).filter(l -> l.contains("\"thread\":")).count();
+        assertThat(withThread).isEqualTo(3571); // two events belong to no thread batch
     }
 
     @Test
