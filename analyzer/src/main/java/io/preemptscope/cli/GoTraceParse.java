@@ -72,40 +72,9 @@ final class GoTraceParse {
         Path input = inputs.get(0);
         try {
             if (isV2(input)) {
-                V2Stats collector = stats ? new V2Stats() : null;
-                EventWriter writer = stats ? null : new EventWriter(format);
-                V2Trace header = V2Decoder.stream(TraceFiles.readBytes(input),
-                        v -> {
-                            if (stats) {
-                                collector.accept(v);
-                            } else {
-                                writer.accept(v.event(), v.thread());
-                            }
-                        });
-                if (stats) {
-                    printStats(collector.stats(header), format);
-                } else {
-                    writer.finish();
-                }
+                parseV2(input, format, stats);
             } else {
-                // v1 traces stream: neither statistics nor printing needs the event list.
-                GoTraceStatsCollector collector = stats ? new GoTraceStatsCollector() : null;
-                EventWriter writer = stats ? null : new EventWriter(format);
-                Consumer<GoEvent> sink = stats ? collector : writer;
-                long[] done = {0};
-                GoTrace header;
-                try (Progress progress = Progress.forGoTrace(input, () -> done[0])) {
-                    header = V1Decoder.stream(TraceFiles.readBytes(input), e -> {
-                        sink.accept(e);
-                        done[0]++;
-                        progress.tick();
-                    }, progress::expect);
-                }
-                if (stats) {
-                    printStats(collector.stats(header), format);
-                } else {
-                    writer.finish();
-                }
+                parseV1(input, format, stats);
             }
         } catch (GoTraceFormatException e) {
             out.flush();
@@ -116,6 +85,47 @@ final class GoTraceParse {
             return fail("cannot read input: " + e.getMessage());
         }
         return ExitCodes.OK;
+    }
+
+    /** v1 traces stream: neither statistics nor printing needs the event list. */
+    private void parseV1(Path input, ParseCommand.Format format, boolean stats)
+            throws IOException, GoTraceFormatException {
+        GoTraceStatsCollector collector = stats ? new GoTraceStatsCollector() : null;
+        EventWriter writer = stats ? null : new EventWriter(format);
+        Consumer<GoEvent> sink = stats ? collector : writer;
+        long[] done = {0};
+        GoTrace header;
+        try (Progress progress = Progress.forGoTrace(input, () -> done[0])) {
+            header = V1Decoder.stream(TraceFiles.readBytes(input), e -> {
+                sink.accept(e);
+                done[0]++;
+                progress.tick();
+            }, progress::expect);
+        }
+        if (stats) {
+            printStats(collector.stats(header), format);
+        } else {
+            writer.finish();
+        }
+    }
+
+    /** v2 traces stream one generation at a time; their events also name the OS thread. */
+    private void parseV2(Path input, ParseCommand.Format format, boolean stats)
+            throws IOException, GoTraceFormatException {
+        V2Stats collector = stats ? new V2Stats() : null;
+        EventWriter writer = stats ? null : new EventWriter(format);
+        V2Trace header = V2Decoder.stream(TraceFiles.readBytes(input), v -> {
+            if (stats) {
+                collector.accept(v);
+            } else {
+                writer.accept(v.event(), v.thread());
+            }
+        });
+        if (stats) {
+            printStats(collector.stats(header), format);
+        } else {
+            writer.finish();
+        }
     }
 
     private int fail(String message) {
