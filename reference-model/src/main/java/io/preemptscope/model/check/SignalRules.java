@@ -4,7 +4,6 @@ import io.preemptscope.model.anomaly.AnomalyId;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.signal.ThreadSignals;
 import io.preemptscope.model.version.GoVersion;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class SignalRules {
     private final Map<Integer, Observation.SignalSent> pendingSend = new HashMap<>();
     private final Map<Integer, Integer> entriesSinceSend = new HashMap<>();
     private final Map<Integer, Long> earlyDeliveries = new HashMap<>();
-    private final Map<Integer, ArrayDeque<Long>> recentDeliveries = new HashMap<>();
+    private final Map<Integer, TimeWindow> recentDeliveries = new HashMap<>();
     private final Map<Integer, Long> stormUntil = new HashMap<>();
     /** Per target: sends since its last delivery, and whether the livelock was reported. */
     private final Map<Integer, Integer> sendsSinceDelivery = new HashMap<>();
@@ -150,12 +149,10 @@ final class SignalRules {
     }
 
     private void storm(Observation.SignalDelivered d) {
-        ArrayDeque<Long> window = recentDeliveries.computeIfAbsent(d.tid(), k -> new ArrayDeque<>());
-        window.addLast(d.timeNs());
+        TimeWindow window = recentDeliveries.computeIfAbsent(d.tid(), k -> new TimeWindow());
+        window.add(d.timeNs());
         // the window is (t − 100 ms, t]: a steady 1,000/s is the limit, not above it (§7 B11 says "> R1")
-        while (!window.isEmpty() && window.peekFirst() <= d.timeNs() - STORM_WINDOW_NS) {
-            window.pollFirst();
-        }
+        window.dropThrough(d.timeNs() - STORM_WINDOW_NS);
         int threshold = Math.max(2, settings.stormPerSecondThread() / 10);
         if (window.size() > threshold && stormUntil.getOrDefault(d.tid(), Long.MIN_VALUE) < d.timeNs()) {
             stormUntil.put(d.tid(), d.timeNs() + STORM_WINDOW_NS);
