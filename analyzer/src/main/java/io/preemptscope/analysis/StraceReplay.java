@@ -247,6 +247,9 @@ final class StraceReplay {
     }
 
     private void slept(SyscallEvent call, long ref, long entry, long exit) {
+        if (!sysmon.mayBeSysmon(call.tid())) {
+            return;
+        }
         // nanosleep(req, rem): the request is the first struct, read in place (sysmon sleeps constantly)
         long requested = ArgDecoder.timespecNanos(call.args());
         if (requested <= 0) {
