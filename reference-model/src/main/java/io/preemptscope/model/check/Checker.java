@@ -2,7 +2,6 @@ package io.preemptscope.model.check;
 
 import io.preemptscope.model.anomaly.AnomalyId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -144,7 +143,9 @@ public final class Checker {
         suspends.finish(calibrated, runsObservable);
         faults.finish();
         List<Violation> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.comparingLong(Violation::timeNs).thenComparing(v -> v.id().name()));
+        // one plain comparison, not a chain of key extractors: this code runs once, mostly interpreted
+        sorted.sort((a, b) -> a.timeNs() != b.timeNs() ? Long.compare(a.timeNs(), b.timeNs())
+                : a.id().name().compareTo(b.id().name()));
         return sorted;
     }
 

@@ -53,11 +53,18 @@ final class RunRules {
      */
     void finish(CheckerSettings settings, int sysmonTid, boolean runsObservable) {
         if (runsObservable) {
-            List<Observation.UserRun> runs = new ArrayList<>(candidates);
-            runs.sort(java.util.Comparator.comparingLong(Observation.UserRun::timeNs));
+            long stallNs = SysmonConstants.MAX_DELAY_NS + settings.slackNs();
+            // only runs past their limit can be flagged: just those are sorted, stably, so in the same order
+            List<Observation.UserRun> runs = new ArrayList<>();
+            for (Observation.UserRun r : candidates) {
+                if (r.lengthNs() > (r.tid() == sysmonTid ? stallNs : settings.preemptDeadlineNs())) {
+                    runs.add(r);
+                }
+            }
+            runs.sort((a, b) -> Long.compare(a.timeNs(), b.timeNs()));
             List<Observation.UserRun> stalls = new ArrayList<>();
             for (Observation.UserRun r : runs) {
-                if (r.tid() == sysmonTid && r.lengthNs() > SysmonConstants.MAX_DELAY_NS + settings.slackNs()) {
+                if (r.tid() == sysmonTid && r.lengthNs() > stallNs) {
                     stalls.add(r);
                     sink.add(AnomalyId.SYSMON_STALL, () -> new Violation(AnomalyId.SYSMON_STALL,
                             AnomalyId.SYSMON_STALL.severity(), r.tid(),
@@ -103,9 +110,15 @@ final class RunRules {
 
     private static Observation.UserRun overlapping(Observation.UserRun r, List<Observation.UserRun> stalls) {
         Observation.UserRun best = null;
+        long most = 0;
         for (Observation.UserRun s : stalls) {
-            if (overlapNs(r, s) > 0 && (best == null || overlapNs(r, s) > overlapNs(r, best))) {
+            if (s.timeNs() >= r.endNs()) {
+                break; // the stalls are in time order: none from here on starts before the run ends
+            }
+            long overlap = overlapNs(r, s);
+            if (overlap > most) {
                 best = s;
+                most = overlap;
             }
         }
         return best;
