@@ -26,11 +26,12 @@ class TimeWindowTest {
         TimeWindow w = new TimeWindow();
         ArrayDeque<Long> expected = new ArrayDeque<>();
         long now = 0;
-        for (int i = 0; i < 10_000; i++) {
-            now += random.nextInt(100) - 20;
+        for (int i = 0; i < 50_000; i++) {
+            // long stretches without drops fill several chunks before the window empties again
+            now += i % 5000 < 2500 ? random.nextInt(3) : random.nextInt(100) - 20;
             w.add(now);
             expected.addLast(now);
-            long limit = now - random.nextInt(500);
+            long limit = i % 5000 < 2500 ? Long.MIN_VALUE : now - random.nextInt(500);
             w.dropThrough(limit);
             while (!expected.isEmpty() && expected.peekFirst() <= limit) {
                 expected.pollFirst();
