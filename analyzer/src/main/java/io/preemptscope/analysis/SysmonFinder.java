@@ -30,7 +30,7 @@ final class SysmonFinder {
         return sysmonTid;
     }
 
-    /** Whether a sleep of this thread can still be sysmon's; once sysmon is known, other threads' are dropped unread. */
+    /** Whether a sleep of this thread can still be sysmon's: once sysmon is known, others' are dropped unread. */
     boolean mayBeSysmon(int tid) {
         return sysmonTid < 0 || sysmonTid == tid;
     }

@@ -138,7 +138,8 @@ final class StopRules {
         sink.add(id, () -> straggler(id, loop, hang, threshold, settings));
     }
 
-    private static Violation straggler(AnomalyId id, Loop loop, boolean hang, long threshold, CheckerSettings settings) {
+    private static Violation straggler(AnomalyId id, Loop loop, boolean hang, long threshold,
+            CheckerSettings settings) {
         long length = loop.lengthNs();
         boolean ended = loop.ended;
         String signals = loop.signalled.isEmpty() ? "no SIGURG was sent to anyone"
