@@ -188,19 +188,19 @@ final class StraceReplay {
 
     /** notetsleep: FUTEX_WAIT on value 0 with a timeout (stop-the-world waits in 100 µs steps). */
     private void noteSleep(SyscallEvent call, long ref, long entry, long exit) {
-        // futex is the most frequent call: only futexsleep(addr, 0, timeout) is worth reading
+        // futex is the most frequent call: only futexsleep(addr, 0, timeout) is worth reading, in place
         String args = call.args();
-        if (call.result() == null || !args.contains(", 0, {")) {
+        int value = args.indexOf(", 0, {");
+        if (call.result() == null || value < 0) {
             return;
         }
         // futex(ADDR, FUTEX_WAIT..., 0, {timeout}): the three leading arguments hold no commas
-        int value = args.indexOf(", 0, {");
         int firstComma = args.indexOf(',');
         if (firstComma <= 0 || firstComma >= value
-                || !NumericValues.symbolic(args.substring(firstComma + 1, value).strip()).startsWith("FUTEX_WAIT")) {
+                || !NumericValues.symbolicStartsWith(args, firstComma + 1, value, "FUTEX_WAIT")) {
             return;
         }
-        long timeout = ArgDecoder.timespecNanos(args.substring(value + ", 0, ".length()));
+        long timeout = ArgDecoder.timespecNanos(args, value + ", 0, ".length());
         if (timeout >= 0) {
             sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), args.substring(0, firstComma), timeout, exit,
                     "ETIMEDOUT".equals(call.result().errno())));
@@ -247,6 +247,9 @@ final class StraceReplay {
     }
 
     private void slept(SyscallEvent call, long ref, long entry, long exit) {
+        if (!sysmon.mayBeSysmon(call.tid())) {
+            return;
+        }
         // nanosleep(req, rem): the request is the first struct, read in place (sysmon sleeps constantly)
         long requested = ArgDecoder.timespecNanos(call.args());
         if (requested <= 0) {

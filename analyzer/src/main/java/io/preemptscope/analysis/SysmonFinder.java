@@ -30,6 +30,11 @@ final class SysmonFinder {
         return sysmonTid;
     }
 
+    /** Whether a sleep of this thread can still be sysmon's: once sysmon is known, others' are dropped unread. */
+    boolean mayBeSysmon(int tid) {
+        return sysmonTid < 0 || sysmonTid == tid;
+    }
+
     /**
      * A nanosleep; returns the sleeps now known to be sysmon's: this one, or, when this one
      * completes the fingerprint, the ones held back with it; none otherwise.

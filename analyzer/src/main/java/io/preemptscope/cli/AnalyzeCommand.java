@@ -89,6 +89,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.json) {
+            AnalysisJsonWriter.prepareInBackground();
+        }
         AnalysisOptions options = recorded(options());
         inputs = Bundle.expand(inputs, true); // a capture bundle directory stands for its files
         Severity threshold = failOn == null ? null : severity(failOn);

@@ -2,8 +2,6 @@ package io.preemptscope.strace;
 
 import io.preemptscope.strace.event.StraceEvent;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -21,12 +19,13 @@ public final class PrefetchingReader implements AutoCloseable {
 
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES);
     private final Thread producer;
-    private List<StraceEvent> current = List.of();
+    private StraceEvent[] current = new StraceEvent[0];
+    private int size;
     private int index;
     private boolean done;
 
-    /** A run of events, or the end of input, or the failure that ended it. */
-    private record Batch(List<StraceEvent> events, Exception failure, boolean last) {}
+    /** A run of events (the first {@code size} of the array), or the end of input, or the failure that ended it. */
+    private record Batch(StraceEvent[] events, int size, Exception failure, boolean last) {}
 
     public PrefetchingReader(StraceReader reader) {
         producer = new Thread(() -> produce(reader), "strace-reader");
@@ -36,20 +35,22 @@ public final class PrefetchingReader implements AutoCloseable {
 
     private void produce(StraceReader reader) {
         try {
-            List<StraceEvent> batch = new ArrayList<>(BATCH);
+            StraceEvent[] batch = new StraceEvent[BATCH];
+            int n = 0;
             for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
-                batch.add(e);
-                if (batch.size() == BATCH) {
-                    queue.put(new Batch(batch, null, false));
-                    batch = new ArrayList<>(BATCH);
+                batch[n++] = e;
+                if (n == BATCH) {
+                    queue.put(new Batch(batch, n, null, false));
+                    batch = new StraceEvent[BATCH];
+                    n = 0;
                 }
             }
-            queue.put(new Batch(batch, null, true));
+            queue.put(new Batch(batch, n, null, true));
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (IOException | StraceInputException | RuntimeException e) {
             try {
-                queue.put(new Batch(List.of(), e, true));
+                queue.put(new Batch(new StraceEvent[0], 0, e, true));
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }
@@ -58,7 +59,7 @@ public final class PrefetchingReader implements AutoCloseable {
 
     /** The next event, or null at the end. */
     public StraceEvent next() throws IOException, StraceInputException {
-        while (index == current.size()) {
+        while (index == size) {
             if (done) {
                 return null;
             }
@@ -79,10 +80,14 @@ public final class PrefetchingReader implements AutoCloseable {
                 throw r;
             }
             current = b.events();
+            size = b.size();
             index = 0;
             done = b.last();
         }
-        return current.get(index++);
+        // a replayed event is dropped at once: the young collections need not copy a batch's consumed part
+        StraceEvent e = current[index];
+        current[index++] = null;
+        return e;
     }
 
     @Override

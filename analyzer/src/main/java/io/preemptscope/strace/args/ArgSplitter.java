@@ -24,6 +24,23 @@ public final class ArgSplitter {
         return out;
     }
 
+    /** The first {@code n} arguments of {@link #split}, or all when there are fewer, without splitting the rest. */
+    public static List<String> leading(String args, int n) {
+        List<String> out = new ArrayList<>(n);
+        if (args.isBlank()) {
+            return out;
+        }
+        int start = 0;
+        for (int comma = nextComma(args, 0); comma >= 0 && out.size() < n; comma = nextComma(args, start)) {
+            out.add(args.substring(start, comma).strip());
+            start = comma + 1;
+        }
+        if (out.size() < n) {
+            out.add(args.substring(start).strip());
+        }
+        return out;
+    }
+
     /** The first argument alone, without splitting the rest; null for no arguments. */
     public static String first(String args) {
         if (args.isBlank()) {

@@ -41,4 +41,20 @@ public final class NumericValues {
         }
         return value;
     }
+
+    /**
+     * Whether {@code symbolic(text.substring(from, to).strip())} starts with {@code prefix}, which
+     * holds no whitespace; read in place, as futex operations are on every futex call.
+     */
+    public static boolean symbolicStartsWith(String text, int from, int to, String prefix) {
+        int comment = text.indexOf("/* ", from);
+        if (comment >= 0 && comment < to) {
+            return symbolic(text.substring(from, to).strip()).startsWith(prefix);
+        }
+        int start = from;
+        while (start < to && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        return to - start >= prefix.length() && text.startsWith(prefix, start);
+    }
 }

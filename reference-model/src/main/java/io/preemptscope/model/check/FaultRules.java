@@ -41,8 +41,8 @@ final class FaultRules {
             return;
         }
         boolean throwsIt = settings.releaseIn(MLOCK_FROM, THROW_FIXED);
-        sink.add(new Violation(AnomalyId.MLOCK_SIGSTACK_FAILURE, AnomalyId.MLOCK_SIGSTACK_FAILURE.severity(),
-                first.tid(), first.timeNs(), List.of(first.ref()),
+        sink.add(AnomalyId.MLOCK_SIGSTACK_FAILURE, () -> new Violation(AnomalyId.MLOCK_SIGSTACK_FAILURE,
+                AnomalyId.MLOCK_SIGSTACK_FAILURE.severity(), first.tid(), first.timeNs(), List.of(first.ref()),
                 failures + " mlock of a signal stack page failed with ENOMEM (RLIMIT_MEMLOCK too low), first on thread "
                         + first.tid() + (throwsIt ? ": go1.14.0 throws \"mlock failed\" (golang/go#37436)"
                                 : ": the runtime goes on, and a signal can corrupt vector registers (golang/go#35777)")));

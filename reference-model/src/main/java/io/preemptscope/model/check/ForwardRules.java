@@ -34,7 +34,8 @@ final class ForwardRules {
         }
         // one finding: a proxy relays every SIGURG, and the first shows the pattern
         reported = true;
-        sink.add(new Violation(AnomalyId.SIGURG_FORWARDED, AnomalyId.SIGURG_FORWARDED.severity(), s.sender(),
+        sink.add(AnomalyId.SIGURG_FORWARDED, () -> new Violation(AnomalyId.SIGURG_FORWARDED,
+                AnomalyId.SIGURG_FORWARDED.severity(), s.sender(),
                 s.timeNs(), List.of(s.ref(), lastReceived.ref()),
                 "thread " + s.sender() + " sent SIGURG to process " + s.targetPid() + " right after thread "
                         + lastReceived.tid() + " received one: a signal relay is forwarding runtime preemption"

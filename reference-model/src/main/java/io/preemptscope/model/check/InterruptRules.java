@@ -38,8 +38,8 @@ final class InterruptRules {
         SignalHandler now = h.handler();
         boolean wasGoStyle = before != null && before.runsCode() && before.saRestart() && before.saOnstack();
         if (wasGoStyle && now.runsCode() && (!now.saRestart() || !now.saOnstack())) {
-            sink.add(new Violation(AnomalyId.HANDLER_FLAGS_VIOLATION, AnomalyId.HANDLER_FLAGS_VIOLATION.severity(),
-                    h.tid(), h.timeNs(), List.of(h.ref()),
+            sink.add(AnomalyId.HANDLER_FLAGS_VIOLATION, () -> new Violation(AnomalyId.HANDLER_FLAGS_VIOLATION,
+                    AnomalyId.HANDLER_FLAGS_VIOLATION.severity(), h.tid(), h.timeNs(), List.of(h.ref()),
                     "the " + h.signal() + " handler was replaced by one without "
                             + (now.saRestart() ? "SA_ONSTACK" : "SA_RESTART")
                             + (now.saRestart() ? "" : ": interrupted syscalls now fail with EINTR (golang/go#20400)")));
@@ -87,17 +87,20 @@ final class InterruptRules {
         }
         Observation.SyscallInterrupted i = a.interrupted;
         if (a.expected == InterruptOutcome.RESTARTED && r.eintr()) {
-            sink.add(new Violation(AnomalyId.RESTART_MISMATCH, Severity.ERROR, r.tid(), r.timeNs(),
+            sink.add(AnomalyId.RESTART_MISMATCH, () -> new Violation(AnomalyId.RESTART_MISMATCH,
+                    Severity.ERROR, r.tid(), r.timeNs(),
                     List.of(r.ref(), i.ref()),
                     i.syscall() + " left " + i.code() + " and the SIGURG handler has SA_RESTART, so the kernel should"
                             + " have restarted it, yet the program got EINTR: the handler's flags changed"));
         } else if (a.expected == InterruptOutcome.EINTR && r.restoredSyscall()) {
-            sink.add(new Violation(AnomalyId.RESTART_MISMATCH, Severity.ERROR, r.tid(), r.timeNs(),
+            sink.add(AnomalyId.RESTART_MISMATCH, () -> new Violation(AnomalyId.RESTART_MISMATCH,
+                    Severity.ERROR, r.tid(), r.timeNs(),
                     List.of(r.ref(), i.ref()),
                     i.syscall() + " left " + i.code() + ", which gives EINTR once a handler ran, yet it was restarted"));
         }
         if (a.expected == InterruptOutcome.EINTR || r.eintr()) {
-            sink.add(new Violation(AnomalyId.ALWAYS_EINTR_INTERRUPTED, Severity.INFO, r.tid(), r.timeNs(),
+            sink.add(AnomalyId.ALWAYS_EINTR_INTERRUPTED, () -> new Violation(AnomalyId.ALWAYS_EINTR_INTERRUPTED,
+                    Severity.INFO, r.tid(), r.timeNs(),
                     List.of(i.ref(), r.ref()),
                     i.syscall() + " was interrupted (" + i.code() + ") and returns EINTR to its caller"
                             + (runtimeInternal(i.syscall()) ? "; the Go runtime ignores it there" : "")));
@@ -111,10 +114,12 @@ final class InterruptRules {
                 chains.put(r.tid(), chain);
             }
             if (chain.count == settings.restartStormCount()) {
-                sink.add(new Violation(AnomalyId.RESTART_STORM, Severity.WARNING, r.tid(), chain.first.timeNs(),
-                        List.of(chain.first.ref(), r.ref()),
+                RestartChain storm = chain;
+                sink.add(AnomalyId.RESTART_STORM, () -> new Violation(AnomalyId.RESTART_STORM,
+                        Severity.WARNING, r.tid(),
+                        storm.first.timeNs(), List.of(storm.first.ref(), r.ref()),
                         i.syscall() + " on thread " + r.tid() + " was interrupted and restarted "
-                                + chain.count + " times in a row by SIGURG"));
+                                + storm.count + " times in a row by SIGURG"));
             }
         }
     }
@@ -156,13 +161,13 @@ final class InterruptRules {
         Observation.SyscallInterrupted i = w.interrupted;
         boolean epoll = i.syscall().startsWith("epoll");
         AnomalyId id = epoll ? AnomalyId.EPOLL_EINTR_NOT_RETRIED : AnomalyId.EINTR_NOT_RETRIED;
-        sink.add(new Violation(id, id.severity(), i.tid(), i.timeNs(), List.of(i.ref(), evidence),
+        sink.add(id, () -> new Violation(id, id.severity(), i.tid(), i.timeNs(), List.of(i.ref(), evidence),
                 i.syscall() + " on thread " + i.tid() + " failed with EINTR and was not retried: " + what));
     }
 
     private void eintrDespiteRestart(Observation.SyscallInterrupted i) {
         boolean stdlibRetries = settings.profile().stdlibRetriesPollEintr();
-        sink.add(new Violation(AnomalyId.EINTR_DESPITE_SA_RESTART,
+        sink.add(AnomalyId.EINTR_DESPITE_SA_RESTART, () -> new Violation(AnomalyId.EINTR_DESPITE_SA_RESTART,
                 stdlibRetries ? Severity.WARNING : Severity.ERROR, i.tid(), i.timeNs(), List.of(i.ref()),
                 i.syscall() + " returned EINTR itself next to a SIGURG although the handler has SA_RESTART:"
                         + " the filesystem or driver does not restart"

@@ -53,13 +53,21 @@ final class RunRules {
      */
     void finish(CheckerSettings settings, int sysmonTid, boolean runsObservable) {
         if (runsObservable) {
-            List<Observation.UserRun> runs = new ArrayList<>(candidates);
-            runs.sort(java.util.Comparator.comparingLong(Observation.UserRun::timeNs));
+            long stallNs = SysmonConstants.MAX_DELAY_NS + settings.slackNs();
+            // only runs past their limit can be flagged: just those are sorted, stably, so in the same order
+            List<Observation.UserRun> runs = new ArrayList<>();
+            for (Observation.UserRun r : candidates) {
+                if (r.lengthNs() > (r.tid() == sysmonTid ? stallNs : settings.preemptDeadlineNs())) {
+                    runs.add(r);
+                }
+            }
+            runs.sort((a, b) -> Long.compare(a.timeNs(), b.timeNs()));
             List<Observation.UserRun> stalls = new ArrayList<>();
             for (Observation.UserRun r : runs) {
-                if (r.tid() == sysmonTid && r.lengthNs() > SysmonConstants.MAX_DELAY_NS + settings.slackNs()) {
+                if (r.tid() == sysmonTid && r.lengthNs() > stallNs) {
                     stalls.add(r);
-                    sink.add(new Violation(AnomalyId.SYSMON_STALL, AnomalyId.SYSMON_STALL.severity(), r.tid(),
+                    sink.add(AnomalyId.SYSMON_STALL, () -> new Violation(AnomalyId.SYSMON_STALL,
+                            AnomalyId.SYSMON_STALL.severity(), r.tid(),
                             r.timeNs(), List.of(r.ref()), String.format(Locale.ROOT,
                                     "sysmon (thread %d) made no syscall for %.1f ms: it was not running, so no"
                                             + " preemption could be requested meanwhile", r.tid(), r.lengthNs() / 1e6)));
@@ -94,7 +102,7 @@ final class RunRules {
             default -> "until it gave up the P itself";
         };
         AnomalyId id = settings.runtimeSendsSigurg() ? AnomalyId.PREEMPT_LATENCY_EXCEEDED : AnomalyId.COOP_STARVATION;
-        sink.add(new Violation(id, id.severity(), -1, t.timeNs(), List.of(t.ref()), String.format(Locale.ROOT,
+        sink.add(id, () -> new Violation(id, id.severity(), -1, t.timeNs(), List.of(t.ref()), String.format(Locale.ROOT,
                 "goroutine %d ran %.1f ms on P%d %s while another goroutine waited %.1f ms to run; the deadline is %.1f ms",
                 t.goroutine(), t.lengthNs() / 1e6, t.p(), how, t.othersWaitedNs() / 1e6, deadline / 1e6),
                 t.goroutine()));
@@ -102,9 +110,15 @@ final class RunRules {
 
     private static Observation.UserRun overlapping(Observation.UserRun r, List<Observation.UserRun> stalls) {
         Observation.UserRun best = null;
+        long most = 0;
         for (Observation.UserRun s : stalls) {
-            if (overlapNs(r, s) > 0 && (best == null || overlapNs(r, s) > overlapNs(r, best))) {
+            if (s.timeNs() >= r.endNs()) {
+                break; // the stalls are in time order: none from here on starts before the run ends
+            }
+            long overlap = overlapNs(r, s);
+            if (overlap > most) {
                 best = s;
+                most = overlap;
             }
         }
         return best;
@@ -120,22 +134,25 @@ final class RunRules {
             return;
         }
         if (!settings.runtimeSendsSigurg()) {
-            sink.add(new Violation(AnomalyId.COOP_STARVATION, AnomalyId.COOP_STARVATION.severity(), r.tid(),
-                    r.timeNs(), List.of(r.ref()),
+            sink.add(AnomalyId.COOP_STARVATION, () -> new Violation(AnomalyId.COOP_STARVATION,
+                    AnomalyId.COOP_STARVATION.severity(), r.tid(), r.timeNs(), List.of(r.ref()),
                     String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall; with %s"
                                     + " only a function call can stop such a loop, so its P was held the whole time",
                             r.tid(), r.lengthNs() / 1e6,
                             settings.asyncpreemptoff() ? "asyncpreemptoff=1" : settings.profile().label())));
         } else if (r.sigurgSent() == 0) {
-            Observation.UserRun stall = overlapping(r, stalls);
-            List<Long> refs = stall == null ? List.of(r.ref()) : List.of(r.ref(), stall.ref());
-            sink.add(new Violation(AnomalyId.PREEMPT_LATENCY_EXCEEDED, AnomalyId.PREEMPT_LATENCY_EXCEEDED.severity(),
-                    r.tid(), r.timeNs(), refs,
-                    String.format(Locale.ROOT, "thread %d ran %.1f ms of user code and no SIGURG was sent to it;"
-                                    + " sysmon should have asked for preemption within %.1f ms%s",
-                            r.tid(), r.lengthNs() / 1e6, deadline / 1e6,
-                            stall == null ? "" : String.format(Locale.ROOT,
-                                    " (sysmon itself was stalled %.1f ms of that time)", overlapNs(r, stall) / 1e6))));
+            sink.add(AnomalyId.PREEMPT_LATENCY_EXCEEDED, () -> unpreempted(r, deadline, overlapping(r, stalls)));
         }
+    }
+
+    /** @param stall the sysmon stall that overlaps the run most, or null */
+    private static Violation unpreempted(Observation.UserRun r, long deadline, Observation.UserRun stall) {
+        return new Violation(AnomalyId.PREEMPT_LATENCY_EXCEEDED, AnomalyId.PREEMPT_LATENCY_EXCEEDED.severity(),
+                r.tid(), r.timeNs(), stall == null ? List.of(r.ref()) : List.of(r.ref(), stall.ref()),
+                String.format(Locale.ROOT, "thread %d ran %.1f ms of user code and no SIGURG was sent to it;"
+                                + " sysmon should have asked for preemption within %.1f ms%s",
+                        r.tid(), r.lengthNs() / 1e6, deadline / 1e6,
+                        stall == null ? "" : String.format(Locale.ROOT,
+                                " (sysmon itself was stalled %.1f ms of that time)", overlapNs(r, stall) / 1e6)));
     }
 }

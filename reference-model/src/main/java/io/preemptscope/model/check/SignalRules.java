@@ -4,7 +4,6 @@ import io.preemptscope.model.anomaly.AnomalyId;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.signal.ThreadSignals;
 import io.preemptscope.model.version.GoVersion;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class SignalRules {
     private final Map<Integer, Observation.SignalSent> pendingSend = new HashMap<>();
     private final Map<Integer, Integer> entriesSinceSend = new HashMap<>();
     private final Map<Integer, Long> earlyDeliveries = new HashMap<>();
-    private final Map<Integer, ArrayDeque<Long>> recentDeliveries = new HashMap<>();
+    private final Map<Integer, TimeWindow> recentDeliveries = new HashMap<>();
     private final Map<Integer, Long> stormUntil = new HashMap<>();
     /** Per target: sends since its last delivery, and whether the livelock was reported. */
     private final Map<Integer, Integer> sendsSinceDelivery = new HashMap<>();
@@ -60,7 +59,8 @@ final class SignalRules {
         if (sends == LIVELOCK_SENDS && settings.releaseIn(LIVELOCK_FROM, LIVELOCK_FIXED)
                 && livelockReported.add(s.targetTid())) {
             Observation.SignalSent first = pendingSend.get(s.targetTid());
-            sink.add(new Violation(AnomalyId.PREEMPT_LIVELOCK_1_14_0, AnomalyId.PREEMPT_LIVELOCK_1_14_0.severity(),
+            sink.add(AnomalyId.PREEMPT_LIVELOCK_1_14_0, () -> new Violation(AnomalyId.PREEMPT_LIVELOCK_1_14_0,
+                    AnomalyId.PREEMPT_LIVELOCK_1_14_0.severity(),
                     s.targetTid(), s.timeNs(), first == null ? List.of(s.ref()) : List.of(s.ref(), first.ref()),
                     sends + " tgkill(SIGURG) to thread " + s.targetTid() + " without a delivery in between: go1.14.0"
                             + " signals on every preemption request (no m.signalPending), the golang/go#37741"
@@ -69,7 +69,7 @@ final class SignalRules {
         if (!target.post(SIGURG)) {
             Observation.SignalSent first = pendingSend.get(s.targetTid());
             boolean guardBroken = settings.profile().signalPendingGuard();
-            sink.add(new Violation(AnomalyId.SIGURG_COALESCED,
+            sink.add(AnomalyId.SIGURG_COALESCED, () -> new Violation(AnomalyId.SIGURG_COALESCED,
                     guardBroken ? Severity.WARNING : Severity.INFO, s.targetTid(), s.timeNs(),
                     first == null ? List.of(s.ref()) : List.of(s.ref(), first.ref()),
                     "tgkill(SIGURG) from thread " + s.sender() + " to thread " + s.targetTid()
@@ -88,7 +88,8 @@ final class SignalRules {
             return;
         }
         if (!d.fromProcess()) {
-            sink.add(new Violation(AnomalyId.EXTERNAL_SIGURG, Severity.INFO, d.tid(), d.timeNs(), List.of(d.ref()),
+            sink.add(AnomalyId.EXTERNAL_SIGURG, () -> new Violation(AnomalyId.EXTERNAL_SIGURG,
+                    Severity.INFO, d.tid(), d.timeNs(), List.of(d.ref()),
                     "SIGURG delivered to thread " + d.tid() + " was not sent by the process itself: it is not"
                             + " runtime preemption, but " + (settings.profile().asyncPreemption()
                                     ? "the runtime still treats it as a preemption request" : "os/signal may see it")));
@@ -98,7 +99,8 @@ final class SignalRules {
         if (t.isPending(SIGURG) && send != null) {
             long latency = d.timeNs() - send.timeNs();
             if (latency > settings.deliveryLatencyNs()) {
-                sink.add(new Violation(AnomalyId.SIGNAL_DELIVERY_LATENCY, Severity.INFO, d.tid(), d.timeNs(),
+                sink.add(AnomalyId.SIGNAL_DELIVERY_LATENCY, () -> new Violation(AnomalyId.SIGNAL_DELIVERY_LATENCY,
+                        Severity.INFO, d.tid(), d.timeNs(),
                         List.of(d.ref(), send.ref()),
                         String.format(java.util.Locale.ROOT,
                                 "SIGURG reached thread %d %.3f ms after thread %d sent it: the target was not running",
@@ -125,8 +127,7 @@ final class SignalRules {
         }
         int entries = entriesSinceSend.merge(e.tid(), 1, Integer::sum);
         if (entries == 2) {
-            lost(send, e.ref(), "thread " + e.tid() + " kept making syscalls after it was sent SIGURG,"
-                    + " and the signal never arrived");
+            lost(send, e.ref(), " kept making syscalls after it was sent SIGURG, and the signal never arrived");
         }
     }
 
@@ -134,29 +135,29 @@ final class SignalRules {
         Observation.SignalSent send = pendingSend.get(x.tid());
         Integer entries = entriesSinceSend.get(x.tid());
         if (send != null && entries != null && entries > 0 && entries < 2) {
-            lost(send, x.ref(), "thread " + x.tid() + " ran and exited with a SIGURG still pending");
+            lost(send, x.ref(), " ran and exited with a SIGURG still pending");
         }
         threads.remove(x.tid());
     }
 
-    private void lost(Observation.SignalSent send, long evidence, String message) {
-        sink.add(new Violation(AnomalyId.SIGURG_LOST, AnomalyId.SIGURG_LOST.severity(), send.targetTid(),
-                send.timeNs(), List.of(send.ref(), evidence), message));
+    /** @param what what the target thread did meanwhile, following "thread TID" */
+    private void lost(Observation.SignalSent send, long evidence, String what) {
+        sink.add(AnomalyId.SIGURG_LOST, () -> new Violation(AnomalyId.SIGURG_LOST, AnomalyId.SIGURG_LOST.severity(),
+                send.targetTid(), send.timeNs(), List.of(send.ref(), evidence), "thread " + send.targetTid() + what));
         pendingSend.remove(send.targetTid());
         entriesSinceSend.remove(send.targetTid());
     }
 
     private void storm(Observation.SignalDelivered d) {
-        ArrayDeque<Long> window = recentDeliveries.computeIfAbsent(d.tid(), k -> new ArrayDeque<>());
-        window.addLast(d.timeNs());
+        TimeWindow window = recentDeliveries.computeIfAbsent(d.tid(), k -> new TimeWindow());
+        window.add(d.timeNs());
         // the window is (t − 100 ms, t]: a steady 1,000/s is the limit, not above it (§7 B11 says "> R1")
-        while (!window.isEmpty() && window.peekFirst() <= d.timeNs() - STORM_WINDOW_NS) {
-            window.pollFirst();
-        }
+        window.dropThrough(d.timeNs() - STORM_WINDOW_NS);
         int threshold = Math.max(2, settings.stormPerSecondThread() / 10);
         if (window.size() > threshold && stormUntil.getOrDefault(d.tid(), Long.MIN_VALUE) < d.timeNs()) {
             stormUntil.put(d.tid(), d.timeNs() + STORM_WINDOW_NS);
-            sink.add(new Violation(AnomalyId.SIGURG_STORM, Severity.WARNING, d.tid(), d.timeNs(), List.of(d.ref()),
+            sink.add(AnomalyId.SIGURG_STORM, () -> new Violation(AnomalyId.SIGURG_STORM,
+                    Severity.WARNING, d.tid(), d.timeNs(), List.of(d.ref()),
                     window.size() + " SIGURG deliveries to thread " + d.tid() + " within 100 ms (more than "
                             + settings.stormPerSecondThread() + "/s)"));
         }
@@ -166,8 +167,8 @@ final class SignalRules {
         if (firstForbiddenSend != null && !calibrated.runtimeSendsSigurg()) {
             boolean apo = calibrated.asyncpreemptoff() && calibrated.profile().asyncPreemption();
             Observation.SignalSent s = firstForbiddenSend;
-            sink.add(new Violation(apo ? AnomalyId.SIGURG_UNDER_ASYNCPREEMPTOFF : AnomalyId.SIGURG_IN_GO113,
-                    apo ? AnomalyId.SIGURG_UNDER_ASYNCPREEMPTOFF.severity() : AnomalyId.SIGURG_IN_GO113.severity(),
+            AnomalyId id = apo ? AnomalyId.SIGURG_UNDER_ASYNCPREEMPTOFF : AnomalyId.SIGURG_IN_GO113;
+            sink.add(id, () -> new Violation(id, id.severity(),
                     s.targetTid(), s.timeNs(), List.of(s.ref()),
                     forbiddenSends + " tgkill(SIGURG) sent by the process, first from thread " + s.sender()
                             + (apo ? ", although GODEBUG=asyncpreemptoff=1 stops the runtime sending any"

@@ -89,7 +89,8 @@ final class StopRules {
     /** A stop from a Go trace: its length includes the stopped work, so it is an upper bound of the wait. */
     void stopped(Observation.WorldStopped w) {
         if (w.lengthNs() > STRAGGLER_NS) {
-            sink.add(new Violation(AnomalyId.STW_STRAGGLER, AnomalyId.STW_STRAGGLER.severity(), -1, w.timeNs(),
+            sink.add(AnomalyId.STW_STRAGGLER, () -> new Violation(AnomalyId.STW_STRAGGLER,
+                    AnomalyId.STW_STRAGGLER.severity(), -1, w.timeNs(),
                     List.of(w.ref()), String.format(Locale.ROOT,
                             "the world was stopped for %.3f ms (GCSTWStart to GCSTWDone), more than the 1 ms a stop"
                                     + " should take when every goroutine can be preempted", w.lengthNs() / 1e6)));
@@ -134,6 +135,13 @@ final class StopRules {
         boolean ended = loop.ended;
         boolean hang = !ended && length >= HANG_NS && loop.deliveries > 0 && settings.releaseIn(HANG_FROM, HANG_FIXED);
         AnomalyId id = hang ? AnomalyId.STW_HANG_PREEMPT_DISABLED : AnomalyId.STW_STRAGGLER;
+        sink.add(id, () -> straggler(id, loop, hang, threshold, settings));
+    }
+
+    private static Violation straggler(AnomalyId id, Loop loop, boolean hang, long threshold,
+            CheckerSettings settings) {
+        long length = loop.lengthNs();
+        boolean ended = loop.ended;
         String signals = loop.signalled.isEmpty() ? "no SIGURG was sent to anyone"
                 : "SIGURG went to thread" + (loop.signalled.size() > 1 ? "s " : " ") + join(loop.signalled)
                         + " (" + loop.deliveries + " delivered)";
@@ -141,11 +149,11 @@ final class StopRules {
                 : !settings.runtimeSendsSigurg()
                         ? "; without async preemption only a function call lets the straggler stop"
                         : "; the straggler sat at a point async preemption cannot use";
-        sink.add(new Violation(id, id.severity(), loop.first.tid(), loop.first.timeNs(), List.of(loop.first.ref()),
+        return new Violation(id, id.severity(), loop.first.tid(), loop.first.timeNs(), List.of(loop.first.ref()),
                 String.format(Locale.ROOT, "thread %d waited %.1f ms (%d timeouts of 100 µs on futex %s) for the world"
                                 + " to stop%s, more than %.1f ms with this capture's tracing overhead; %s%s",
                         loop.first.tid(), length / 1e6, loop.rounds, loop.first.note(),
-                        ended ? "" : " and was still waiting when the capture ended", threshold / 1e6, signals, why)));
+                        ended ? "" : " and was still waiting when the capture ended", threshold / 1e6, signals, why));
     }
 
     private static String join(Set<Integer> tids) {

@@ -110,6 +110,10 @@ final class SuspendRules {
         if (!stuck && spin.earlySend == null) {
             return;
         }
+        sink.add(AnomalyId.GC_SUSPEND_SPIN, () -> spinning(spin, length));
+    }
+
+    private static Violation spinning(Spin spin, long length) {
         String target = spin.sends == 0 ? "sending no SIGURG (go1.13 scang, or asyncpreemptoff=1)"
                 : spin.sends + " tgkill(SIGURG), last to thread " + spin.target;
         String what = String.format(Locale.ROOT, "thread %d called sched_yield %d times in %.1f ms, %s",
@@ -120,8 +124,8 @@ final class SuspendRules {
                 ? ": it signalled thread " + spin.earlySend.targetTid() + " again before the previous SIGURG was"
                         + " delivered, which suspendG's preemptGen check rules out"
                 : ": the GC waited that long for a goroutine it could not suspend";
-        sink.add(new Violation(AnomalyId.GC_SUSPEND_SPIN, AnomalyId.GC_SUSPEND_SPIN.severity(), spin.first.tid(),
-                spin.first.timeNs(), refs, what + why));
+        return new Violation(AnomalyId.GC_SUSPEND_SPIN, AnomalyId.GC_SUSPEND_SPIN.severity(), spin.first.tid(),
+                spin.first.timeNs(), refs, what + why);
     }
 
     private static final class Spin {

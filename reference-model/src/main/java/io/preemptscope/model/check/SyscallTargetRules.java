@@ -67,7 +67,8 @@ final class SyscallTargetRules {
         if (window.size() > PER_SECOND && reportedUntil.getOrDefault(d.tid(), Long.MIN_VALUE) < d.timeNs()) {
             reportedUntil.put(d.tid(), d.timeNs() + WINDOW_NS);
             Observation.SignalDelivered first = window.peekFirst();
-            sink.add(new Violation(AnomalyId.SIGURG_TO_SYSCALL_THREAD, AnomalyId.SIGURG_TO_SYSCALL_THREAD.severity(),
+            sink.add(AnomalyId.SIGURG_TO_SYSCALL_THREAD, () -> new Violation(AnomalyId.SIGURG_TO_SYSCALL_THREAD,
+                    AnomalyId.SIGURG_TO_SYSCALL_THREAD.severity(),
                     d.tid(), first.timeNs(), List.of(first.ref(), d.ref(), i.ref()), String.format(Locale.ROOT,
                             "%d SIGURG within %.0f ms hit thread %d while it was blocked in a syscall (last: %s):"
                                     + " more than the occasional tgkill/entersyscall race; a raw blocking syscall"

@@ -84,7 +84,8 @@ final class SysmonRules {
 
     void finish() {
         if (firstBreak != null) {
-            sink.add(new Violation(AnomalyId.SYSMON_SCHEDULE_VIOLATION, AnomalyId.SYSMON_SCHEDULE_VIOLATION.severity(),
+            sink.add(AnomalyId.SYSMON_SCHEDULE_VIOLATION, () -> new Violation(AnomalyId.SYSMON_SCHEDULE_VIOLATION,
+                    AnomalyId.SYSMON_SCHEDULE_VIOLATION.severity(),
                     firstBreak.tid(), firstBreak.timeNs(), List.of(firstBreak.ref()),
                     firstReason + (breaks > 1 ? " (" + breaks + " breaks of the schedule in all)" : "")));
         }

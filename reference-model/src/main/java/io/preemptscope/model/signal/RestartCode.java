@@ -7,6 +7,8 @@ public enum RestartCode {
     ERESTARTNOHAND(514),
     ERESTART_RESTARTBLOCK(516);
 
+    private static final RestartCode[] ALL = values();
+
     private final int number;
 
     RestartCode(int number) {
@@ -19,10 +21,11 @@ public enum RestartCode {
 
     /** The code named by strace's text, or null for anything else (EINTR included). */
     public static RestartCode named(String errno) {
-        if (errno == null) {
+        // asked of every failed syscall (futexsleep's ETIMEDOUT above all): no array copy, no compares
+        if (errno == null || !errno.startsWith("ERESTART")) {
             return null;
         }
-        for (RestartCode c : values()) {
+        for (RestartCode c : ALL) {
             if (c.name().equals(errno)) {
                 return c;
             }
