@@ -109,7 +109,8 @@ final class RepreemptRules {
 
     private void report(Run run, long sliceAtLeast, long deadline) {
         int tid = run.first.targetTid();
-        sink.add(new Violation(AnomalyId.SIGURG_DELIVERED_NO_PREEMPT, AnomalyId.SIGURG_DELIVERED_NO_PREEMPT.severity(),
+        AnomalyId id = AnomalyId.SIGURG_DELIVERED_NO_PREEMPT;
+        sink.add(id, () -> new Violation(id, id.severity(),
                 tid, run.first.timeNs(), List.of(run.first.ref(), run.last.ref()), String.format(Locale.ROOT,
                         "sysmon (thread %d) sent SIGURG to thread %d on %d consecutive rounds over %.1f ms (%d"
                                 + " delivered) and the time slice never ended: it ran at least %.1f ms, past the"
