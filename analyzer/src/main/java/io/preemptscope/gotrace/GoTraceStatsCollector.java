@@ -2,9 +2,7 @@ package io.preemptscope.gotrace;
 
 import io.preemptscope.util.LongMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -17,7 +15,7 @@ public final class GoTraceStatsCollector implements Consumer<GoEvent> {
 
     private final Map<String, long[]> types = new HashMap<>();
     private final LongMap<Boolean> goroutines = new LongMap<>();
-    private final Set<Integer> procs = new HashSet<>();
+    private final LongMap<Boolean> procs = new LongMap<>();
     private final LongMap<Boolean> threads = new LongMap<>();
     private final SliceHistogram slices = new SliceHistogram();
     private final RunSliceTracker tracker;
@@ -67,7 +65,7 @@ public final class GoTraceStatsCollector implements Consumer<GoEvent> {
             default -> { }
         }
         if (FakeP.isReal(e.p())) {
-            procs.add(e.p());
+            procs.put(e.p(), SEEN);
         }
         tracker.accept(e);
     }

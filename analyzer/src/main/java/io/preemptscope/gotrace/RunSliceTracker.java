@@ -19,7 +19,7 @@ public final class RunSliceTracker {
 
     private final Listener listener;
     /** Per P: the goroutine it runs and since when. Ordering and validation guarantee one at a time. */
-    private final Map<Integer, long[]> running = new TreeMap<>();
+    private final LongMap<long[]> running = new LongMap<>();
     private final LongMap<Boolean> sleeping = new LongMap<>();
     private long lastTs;
     private boolean asyncSeen;
@@ -47,7 +47,10 @@ public final class RunSliceTracker {
         if (end == null) {
             return;
         }
-        long[] r = running.remove(e.p());
+        long[] r = running.get(e.p());
+        if (r != null) {
+            running.remove(e.p());
+        }
         if (end instanceof SliceEnd.Preempted pre) {
             asyncSeen |= pre.kind() == PreemptionKind.ASYNC;
             listener.preemption(new Preemption(e.g(), e.p(), e.tsNs(), pre.kind(), e.stack()));
@@ -59,10 +62,10 @@ public final class RunSliceTracker {
 
     /** Reports the slices still running when the trace stopped, in P order. */
     public void finish() {
-        for (Map.Entry<Integer, long[]> r : running.entrySet()) {
-            listener.slice(new RunSlice(r.getValue()[0], r.getKey(), r.getValue()[1], lastTs, new SliceEnd.TraceEnd()));
-        }
-        running.clear();
+        Map<Integer, long[]> byP = new TreeMap<>();
+        running.forEach((p, r) -> byP.put((int) p, r));
+        byP.forEach((p, r) -> listener.slice(new RunSlice(r[0], p, r[1], lastTs, new SliceEnd.TraceEnd())));
+        byP.keySet().forEach(running::remove);
     }
 
     public boolean asyncPreemptionSeen() {

@@ -88,14 +88,13 @@ public final class V1Decoder {
         SyscallExitTimes exits = new SyscallExitTimes();
         Clock clock = new Clock(index.ticksPerSecond, index.timerGoroutines);
         Consistency consistency = new Consistency(version);
+        // The checks run beside the merge; this thread only publishes and summarizes.
         MergeThread.run(index.cursors(), ev -> {
             timeOrder.accept(ev);
             exits.accept(ev);
-        }, ev -> {
             clock.accept(ev);
             consistency.accept(ev);
-            sink.accept(publish(ev, index.stacks));
-        });
+        }, ev -> sink.accept(publish(ev, index.stacks)));
         return header;
     }
 
