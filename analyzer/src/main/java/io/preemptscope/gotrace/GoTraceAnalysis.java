@@ -12,17 +12,7 @@ public record GoTraceAnalysis(List<RunSlice> slices, List<Preemption> preemption
     public static GoTraceAnalysis of(GoTrace trace) {
         List<RunSlice> slices = new ArrayList<>();
         List<Preemption> preemptions = new ArrayList<>();
-        RunSliceTracker tracker = new RunSliceTracker(new RunSliceTracker.Listener() {
-            @Override
-            public void slice(RunSlice slice) {
-                slices.add(slice);
-            }
-
-            @Override
-            public void preemption(Preemption preemption) {
-                preemptions.add(preemption);
-            }
-        });
+        RunSliceTracker tracker = new RunSliceTracker(RunSliceTracker.Listener.of(slices::add, preemptions::add));
         for (GoEvent e : trace.events()) {
             tracker.accept(e);
         }

@@ -3,6 +3,7 @@ package io.preemptscope.gotrace;
 import io.preemptscope.util.LongMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Follows an ordered v1 event stream and reports each run slice and preemption as it ends, so a
@@ -15,6 +16,21 @@ public final class RunSliceTracker {
         void slice(RunSlice slice);
 
         void preemption(Preemption preemption);
+
+        /** A listener made of two callbacks. */
+        static Listener of(Consumer<RunSlice> slices, Consumer<Preemption> preemptions) {
+            return new Listener() {
+                @Override
+                public void slice(RunSlice slice) {
+                    slices.accept(slice);
+                }
+
+                @Override
+                public void preemption(Preemption preemption) {
+                    preemptions.accept(preemption);
+                }
+            };
+        }
     }
 
     private final Listener listener;

@@ -16,17 +16,7 @@ public final class V2Analysis {
     public static GoTraceAnalysis of(V2Trace trace) {
         List<RunSlice> slices = new ArrayList<>();
         List<Preemption> preemptions = new ArrayList<>();
-        V2SliceTracker tracker = new V2SliceTracker(new RunSliceTracker.Listener() {
-            @Override
-            public void slice(RunSlice slice) {
-                slices.add(slice);
-            }
-
-            @Override
-            public void preemption(Preemption preemption) {
-                preemptions.add(preemption);
-            }
-        });
+        V2SliceTracker tracker = new V2SliceTracker(RunSliceTracker.Listener.of(slices::add, preemptions::add));
         trace.events().forEach(tracker::accept);
         tracker.finish();
         slices.sort(Comparator.comparingLong(RunSlice::startNs).thenComparingInt(RunSlice::p));

@@ -2,15 +2,7 @@ package io.preemptscope.gotrace.v2;
 
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTraceStats;
-import io.preemptscope.gotrace.Preemption;
-import io.preemptscope.gotrace.PreemptionTally;
-import io.preemptscope.gotrace.RunSlice;
-import io.preemptscope.gotrace.RunSliceTracker;
-import io.preemptscope.gotrace.SliceHistogram;
-import io.preemptscope.util.LongMap;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import io.preemptscope.gotrace.TraceFigures;
 import java.util.function.Consumer;
 
 /**
@@ -19,32 +11,8 @@ import java.util.function.Consumer;
  * them (GoStatus, GoCreate, ProcStatus …).
  */
 public final class V2Stats implements Consumer<V2Event> {
-    private static final Boolean SEEN = Boolean.TRUE;
-
-    private final Map<String, long[]> types = new HashMap<>();
-    private final LongMap<Boolean> goroutines = new LongMap<>();
-    private final LongMap<Boolean> procs = new LongMap<>();
-    private final LongMap<Boolean> threads = new LongMap<>();
-    private final SliceHistogram slices = new SliceHistogram();
-    private final PreemptionTally preemptions = new PreemptionTally();
-    private final V2SliceTracker tracker;
-    private long events;
-    private long first = Long.MAX_VALUE;
-    private long last = Long.MIN_VALUE;
-
-    public V2Stats() {
-        tracker = new V2SliceTracker(new RunSliceTracker.Listener() {
-            @Override
-            public void slice(RunSlice slice) {
-                slices.record(slice);
-            }
-
-            @Override
-            public void preemption(Preemption p) {
-                preemptions.add(p);
-            }
-        });
-    }
+    private final TraceFigures figures = new TraceFigures();
+    private final V2SliceTracker tracker = new V2SliceTracker(figures);
 
     /** The figures of a trace decoded whole. */
     public static GoTraceStats of(V2Trace trace) {
@@ -56,33 +24,23 @@ public final class V2Stats implements Consumer<V2Event> {
     @Override
     public void accept(V2Event v) {
         GoEvent e = v.event();
-        events++;
-        long[] n = types.get(e.type());
-        if (n == null) {
-            types.put(e.type(), new long[] {1});
-        } else {
-            n[0]++;
-        }
-        first = Math.min(first, e.tsNs());
-        last = Math.max(last, e.tsNs());
-        if (e.g() != 0) {
-            goroutines.put(e.g(), SEEN);
-        }
+        figures.event(e);
+        figures.goroutine(e.g());
         if (e.p() >= 0) {
-            procs.put(e.p(), SEEN);
+            figures.proc(e.p());
         }
         if (v.thread() != Ordering.NONE) {
-            threads.put(v.thread(), SEEN);
+            figures.thread(v.thread());
         }
         for (String g : new String[] {"g", "new_g"}) {
             Long id = e.args().get(g);
             if (id != null) {
-                goroutines.put(id, SEEN);
+                figures.goroutine(id);
             }
         }
         Long p = e.args().get("p");
         if (p != null && !e.type().equals("CPUSample")) {
-            procs.put(p, SEEN);
+            figures.proc(p);
         }
         tracker.accept(v);
     }
@@ -94,12 +52,6 @@ public final class V2Stats implements Consumer<V2Event> {
      */
     public GoTraceStats stats(V2Trace header) {
         tracker.finish();
-        goroutines.remove(0L);
-        Map<String, Long> byName = new TreeMap<>();
-        types.forEach((k, c) -> byName.put(k, c[0]));
-        long duration = events == 0 ? 0 : last - first;
-        return new GoTraceStats(header.format(), "1." + header.minor(), V2Analysis.versions(header).label(), events,
-                byName, goroutines.size(), procs.size(), threads.size(), duration,
-                new GoTraceStats.Preemptions(preemptions.async(), preemptions.cooperative()), slices.summary());
+        return figures.stats(header.format(), "1." + header.minor(), V2Analysis.versions(header).label());
     }
 }
