@@ -4,16 +4,21 @@ import io.preemptscope.gotrace.GoTraceFormatException;
 
 /**
  * Go's check that the merged stream respects time: the merge follows sequence numbers, so a clock
- * that disagrees with them shows up here (the tests of Go's parser skip such traces).
+ * that disagrees with them shows up here (the tests of Go's parser skip such traces). It keeps the
+ * previous event's time, not the event: later steps rewrite an event's time in place.
  */
 final class TimeOrder {
-    private V1Event previous;
+    private boolean started;
+    private long previousTs;
+    private int previousOffset;
 
     void accept(V1Event ev) throws GoTraceFormatException {
-        if (previous != null && ev.ts < previous.ts) {
+        if (started && ev.ts < previousTs) {
             throw new GoTraceFormatException(ev.offset, "time stamps out of order: " + ev.type.displayName
-                    + " is earlier than the event at offset " + previous.offset + " that must precede it");
+                    + " is earlier than the event at offset " + previousOffset + " that must precede it");
         }
-        previous = ev;
+        started = true;
+        previousTs = ev.ts;
+        previousOffset = ev.offset;
     }
 }
