@@ -11,6 +11,7 @@ import io.preemptscope.gotrace.GoTrace;
 import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.GoTraceStats;
 import io.preemptscope.gotrace.GoTraceStatsCollector;
+import io.preemptscope.gotrace.ProcMs;
 import io.preemptscope.gotrace.TraceFiles;
 import io.preemptscope.gotrace.v1.V1Decoder;
 import io.preemptscope.gotrace.v2.V2Decoder;
@@ -156,6 +157,7 @@ final class GoTraceParse {
     private final class EventWriter implements Consumer<GoEvent> {
         /** v1 events name no thread: their M is known only through ProcStart's argument. */
         private static final long NO_THREAD = -1;
+        private final ProcMs procMs = new ProcMs();
 
         private final boolean text;
         private final boolean array;
@@ -176,19 +178,24 @@ final class GoTraceParse {
             }
         }
 
+        /** A v1 event: its M is followed from the ProcStart and ProcStop of its P. */
         @Override
         public void accept(GoEvent e) {
-            accept(e, NO_THREAD);
+            write(e, procMs.mOf(e), NO_THREAD);
         }
 
         /** A v2 event with the OS thread of its batch (-1: none). */
         void accept(GoEvent e, long thread) {
+            write(e, ProcMs.UNKNOWN, thread);
+        }
+
+        private void write(GoEvent e, long m, long thread) {
             if (text) {
-                out.println(textLine(e, thread));
+                out.println(textLine(e, m, thread));
                 return;
             }
             try {
-                writeEvent(json, e, thread);
+                writeEvent(json, e, m, thread);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
@@ -207,9 +214,12 @@ final class GoTraceParse {
     }
 
     /** The line format of {@code go tool trace -d}, plus the innermost frame. */
-    private static String textLine(GoEvent e, long thread) {
+    private static String textLine(GoEvent e, long m, long thread) {
         StringBuilder sb = new StringBuilder();
         sb.append(e.tsNs()).append(' ').append(e.type()).append(" p=").append(e.p()).append(" g=").append(e.g());
+        if (m >= 0) {
+            sb.append(" m=").append(m);
+        }
         if (thread >= 0) {
             sb.append(" thread=").append(thread);
         }
@@ -223,12 +233,15 @@ final class GoTraceParse {
         return sb.toString();
     }
 
-    private static void writeEvent(JsonGenerator json, GoEvent e, long thread) throws IOException {
+    private static void writeEvent(JsonGenerator json, GoEvent e, long m, long thread) throws IOException {
         json.writeStartObject();
         json.writeNumberField("ts", e.tsNs());
         json.writeStringField("type", e.type());
         json.writeNumberField("p", e.p());
         json.writeNumberField("g", e.g());
+        if (m >= 0) {
+            json.writeNumberField("m", m);
+        }
         if (thread >= 0) {
             json.writeNumberField("thread", thread);
         }

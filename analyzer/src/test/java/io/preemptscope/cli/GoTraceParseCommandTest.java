@@ -26,6 +26,25 @@ class GoTraceParseCommandTest {
     }
 
     @Test
+    void v1EventsCarryTheMThatHeldTheirP() throws Exception {
+        assertThat(run("parse", capture("strace_blocking_read_default.trace").toString())).isEqualTo(ExitCodes.OK);
+        java.util.Map<Long, JsonNode> byOffset = new java.util.HashMap<>();
+        long withM = 0;
+        for (String line : out.toString().strip().split("\n")) {
+            JsonNode e = new ObjectMapper().readTree(line);
+            byOffset.put(e.get("off").asLong(), e);
+            withM += e.has("m") ? 1 : 0;
+        }
+        // g 19 starts on P0 under M 4, and after P0's next ProcStart (thread=3) under M 3
+        assertThat(byOffset.get(34L).get("type").asText()).isEqualTo("GoStart");
+        assertThat(byOffset.get(34L).get("m").asLong()).isEqualTo(4);
+        assertThat(byOffset.get(63L).get("m").asLong()).isEqualTo(3);
+        // the events before a P's first ProcStart (and those on pseudo-Ps) have no M
+        assertThat(byOffset).hasSize(161);
+        assertThat(withM).isEqualTo(143);
+    }
+
+    @Test
     void statsAsJsonForAGoTrace() throws Exception {
         int status = run("parse", "--stats", "--format", "json", capture("loop_with_calls_default.trace").toString());
         assertThat(status).isEqualTo(ExitCodes.OK);
