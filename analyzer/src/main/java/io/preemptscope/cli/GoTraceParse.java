@@ -213,7 +213,7 @@ final class GoTraceParse {
         }
     }
 
-    /** The line format of {@code go tool trace -d}, plus the innermost frame. */
+    /** The line format of {@code go tool trace -d}, plus the M or thread when known and the innermost frame. */
     private static String textLine(GoEvent e, long m, long thread) {
         StringBuilder sb = new StringBuilder();
         sb.append(e.tsNs()).append(' ').append(e.type()).append(" p=").append(e.p()).append(" g=").append(e.g());
