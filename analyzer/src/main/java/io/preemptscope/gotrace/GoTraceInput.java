@@ -6,9 +6,8 @@ import io.preemptscope.gotrace.v2.V2Decoder;
 import io.preemptscope.gotrace.v2.V2SliceTracker;
 import io.preemptscope.gotrace.v2.V2Trace;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A Go execution trace of either wire format, ready to be replayed as often as the analysis
@@ -36,12 +35,8 @@ public final class GoTraceInput {
 
     /** Reads and checks the whole trace once; a damaged trace fails here, before any replay. */
     public static GoTraceInput read(Path file) throws IOException, GoTraceFormatException {
-        byte[] prefix;
-        try (InputStream in = Files.newInputStream(file)) {
-            prefix = in.readNBytes(64);
-        }
-        boolean v2 = V2Decoder.accepts(prefix);
         byte[] data = TraceFiles.readBytes(file);
+        boolean v2 = V2Decoder.accepts(Arrays.copyOf(data, Math.min(data.length, 64)));
         PreemptionTally preemptions = new PreemptionTally();
         Listener count = new Listener() {
             @Override
