@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -57,13 +58,6 @@ final class GoTraceParse {
         }
     }
 
-    /** Go 1.22+ binary header or a v2 text trace: decoded by the v2 reader. */
-    private static boolean isV2(Path input) throws IOException {
-        try (InputStream in = Files.newInputStream(input)) {
-            return V2Decoder.accepts(in.readNBytes(64));
-        }
-    }
-
     int run(List<Path> inputs, ParseCommand.Format format, boolean stats) {
         if (inputs.size() != 1) {
             err.println("preemptscope: a Go execution trace is parsed on its own; give it as the only INPUT");
@@ -72,10 +66,12 @@ final class GoTraceParse {
         }
         Path input = inputs.get(0);
         try {
-            if (isV2(input)) {
-                parseV2(input, format, stats);
+            byte[] data = TraceFiles.readBytes(input);
+            // Go 1.22+ binary header or a v2 text trace: decoded by the v2 reader
+            if (V2Decoder.accepts(Arrays.copyOf(data, Math.min(data.length, 64)))) {
+                parseV2(data, format, stats);
             } else {
-                parseV1(input, format, stats);
+                parseV1(input, data, format, stats);
             }
         } catch (GoTraceFormatException e) {
             out.flush();
@@ -89,7 +85,7 @@ final class GoTraceParse {
     }
 
     /** v1 traces stream: neither statistics nor printing needs the event list. */
-    private void parseV1(Path input, ParseCommand.Format format, boolean stats)
+    private void parseV1(Path input, byte[] data, ParseCommand.Format format, boolean stats)
             throws IOException, GoTraceFormatException {
         GoTraceStatsCollector collector = stats ? new GoTraceStatsCollector() : null;
         EventWriter writer = stats ? null : new EventWriter(format);
@@ -97,7 +93,7 @@ final class GoTraceParse {
         long[] done = {0};
         GoTrace header;
         try (Progress progress = Progress.forGoTrace(input, () -> done[0])) {
-            header = V1Decoder.stream(TraceFiles.readBytes(input), e -> {
+            header = V1Decoder.stream(data, e -> {
                 sink.accept(e);
                 done[0]++;
                 progress.tick();
@@ -111,11 +107,11 @@ final class GoTraceParse {
     }
 
     /** v2 traces stream one generation at a time; their events also name the OS thread. */
-    private void parseV2(Path input, ParseCommand.Format format, boolean stats)
+    private void parseV2(byte[] data, ParseCommand.Format format, boolean stats)
             throws IOException, GoTraceFormatException {
         V2Stats collector = stats ? new V2Stats() : null;
         EventWriter writer = stats ? null : new EventWriter(format);
-        V2Trace header = V2Decoder.stream(TraceFiles.readBytes(input), v -> {
+        V2Trace header = V2Decoder.stream(data, v -> {
             if (stats) {
                 collector.accept(v);
             } else {
