@@ -1,0 +1,3 @@
+module sample/seed
+
+go 1.19
