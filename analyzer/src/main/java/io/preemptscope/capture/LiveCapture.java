@@ -29,6 +29,8 @@ public final class LiveCapture {
 
     private final Map<String, String> env;
     private final OutputStream stderr;
+    /** How long a signal handler may lag behind the signal that killed the target. */
+    private static final long SIGNAL_HANDLER_GRACE_MS = 500;
     private final Object lock = new Object();
     private Process strace;
     private ProcessHandle target;
@@ -57,6 +59,7 @@ public final class LiveCapture {
                 return;
             }
             stoppedBy = signal;
+            lock.notifyAll();
             if (strace != null) {
                 stopStrace();
             }
@@ -139,6 +142,7 @@ public final class LiveCapture {
         }
         String signal;
         synchronized (lock) {
+            awaitSignalThatKilledTarget(p.exitValue());
             signal = stoppedBy;
             if (signal != null && target != null && target.isAlive()) {
                 // strace let go of it: give the target the signal the user meant for the capture
@@ -158,6 +162,10 @@ public final class LiveCapture {
         if (r.gotrace() && !haveTrace && error == null) {
             warnings.add("the target wrote no Go execution trace to " + goTrace);
         }
+        if (error == null && executable != null && go.buildInfo().isEmpty()) {
+            warnings.add(executable + " is not a Go program (it has no Go build info): the capture can show no Go"
+                    + " preemption");
+        }
         Integer targetExit = r.attach() || interrupted || error != null ? null : straceExit;
         CaptureManifest manifest = new CaptureManifest(CaptureManifest.SCHEMA, command,
                 executable == null ? null : executable.toString(),
@@ -175,6 +183,26 @@ public final class LiveCapture {
             status = r.attach() ? 0 : straceExit;
         }
         return new Outcome(status, manifest, warnings);
+    }
+
+    /**
+     * {@code timeout -s INT} and a terminal's Ctrl-C signal the whole process group: strace and the
+     * target may die of it before this JVM's handler has run. A target killed by SIGINT or SIGTERM
+     * gives the handler a moment, so such a stop is an interruption like any other. Under {@link #lock}.
+     */
+    private void awaitSignalThatKilledTarget(int straceExit) {
+        if (stoppedBy != null || (straceExit != 128 + Signals.number("INT") && straceExit != 128 + Signals.number("TERM"))) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SIGNAL_HANDLER_GRACE_MS);
+        try {
+            for (long left = SIGNAL_HANDLER_GRACE_MS; stoppedBy == null && left > 0;
+                    left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                lock.wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void waitForStrace(Process p, CaptureRequest r) {

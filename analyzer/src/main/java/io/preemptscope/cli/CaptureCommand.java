@@ -1,22 +1,29 @@
 package io.preemptscope.cli;
 
+import io.preemptscope.capture.Bundle;
 import io.preemptscope.capture.CaptureException;
 import io.preemptscope.capture.CaptureFilter;
+import io.preemptscope.capture.CaptureManifest;
 import io.preemptscope.capture.CaptureMode;
 import io.preemptscope.capture.CaptureRequest;
 import io.preemptscope.capture.Durations;
 import io.preemptscope.capture.LiveCapture;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code preemptscope capture}: runs strace over a program, or attaches it to one, and writes a bundle. */
 @Command(
@@ -98,11 +105,28 @@ public final class CaptureCommand implements Callable<Integer> {
         if (outcome.manifest().interrupted()) {
             err.println("preemptscope: capture: interrupted; kept what was captured in " + out);
         }
+        err.println("preemptscope: capture: bundle " + out + ": " + contents(outcome.manifest()));
         err.flush();
         if (analyze) {
             analyzeBundle();
         }
         return outcome.exitStatus();
+    }
+
+    /** What the bundle holds, in one line: the user should not have to list the directory. */
+    private String contents(CaptureManifest m) {
+        StringBuilder s = new StringBuilder(m.straceFile());
+        try (Stream<String> lines = Files.lines(out.resolve(m.straceFile()),
+                StandardCharsets.ISO_8859_1)) {
+            long n = lines.count();
+            s.append(" (").append(n).append(n == 1 ? " line)" : " lines)");
+        } catch (IOException | UncheckedIOException unreadable) {
+            // the name alone still says what is there
+        }
+        if (m.goTrace() != null) {
+            s.append(", ").append(m.goTrace());
+        }
+        return s.append(", ").append(Bundle.MANIFEST).toString();
     }
 
     /** The same code path as {@code analyze DIR}; its status does not replace the target's. */

@@ -29,9 +29,15 @@ final class CaptureCli {
 
     /** @param env changes to this JVM's environment; a null value removes the variable */
     static CaptureCli start(Map<String, String> env, List<String> args) {
+        return startUnder(List.of(), env, args);
+    }
+
+    /** As {@link #start}, run by another command, such as {@code timeout -s INT 3}. */
+    static CaptureCli startUnder(List<String> wrapper, Map<String, String> env, List<String> args) {
         try {
             Path logs = Files.createTempDirectory("preemptscope-capture-cli");
-            List<String> argv = new ArrayList<>(List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
+            List<String> argv = new ArrayList<>(wrapper);
+            argv.addAll(List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
                     "io.preemptscope.cli.Main", "capture"));
             argv.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(argv)

@@ -32,7 +32,8 @@ class CaptureIntegrationTest {
         CaptureCli.Result r = CaptureCli.run("--analyze", "--out", out.toString(), "--", spin, "150000000");
 
         assertThat(r.status()).isZero();
-        assertThat(r.err()).isEmpty();
+        assertThat(r.err()).isEqualTo(
+                "preemptscope: capture: bundle " + out + ": strace.txt (" + lines(out) + " lines), capture.json\n");
         // the program's line first, then the report, clearly separated
         assertThat(r.out()).startsWith("spin: ticks=")
                 .contains("\n\n==== preemptscope analyze " + out + " ====\npreemptscope analysis of "
@@ -116,7 +117,8 @@ class CaptureIntegrationTest {
 
         assertThat(r.status()).isEqualTo(3);
         assertThat(r.out()).isEqualTo("to stdout\n");
-        assertThat(r.err()).isEqualTo("to stderr\n");
+        assertThat(r.err()).startsWith("to stderr\n")
+                .endsWith("preemptscope: capture: bundle " + out + ": strace.txt (" + lines(out) + " lines), capture.json\n");
         JsonNode m = JSON.readTree(out.resolve("capture.json").toFile());
         assertThat(m.get("targetExit").asInt()).isEqualTo(3);
         assertThat(m.get("straceExit").asInt()).isEqualTo(3);
@@ -142,7 +144,8 @@ class CaptureIntegrationTest {
         CaptureCli.Result r = cli.await();
 
         assertThat(r.status()).isEqualTo(130);
-        assertThat(r.err()).isEqualTo("preemptscope: capture: interrupted; kept what was captured in " + out + "\n");
+        assertThat(r.err()).isEqualTo("preemptscope: capture: interrupted; kept what was captured in " + out + "\n"
+                + "preemptscope: capture: bundle " + out + ": strace.txt (" + lines(out) + " lines), capture.json\n");
         JsonNode m = JSON.readTree(out.resolve("capture.json").toFile());
         assertThat(m.get("interrupted").asBoolean()).isTrue();
         assertThat(m.get("targetExit").isNull()).isTrue();
@@ -152,6 +155,40 @@ class CaptureIntegrationTest {
         assertThat(run.stats.tgkill().get("SIGURG")).isGreaterThanOrEqualTo(1);
         // strace detached and the target got the Ctrl-C it was meant to have
         waitFor(() -> ProcessHandle.of(targetPid).map(h -> !h.isAlive()).orElse(true), 10);
+    }
+
+    @Test
+    void timeoutSigintStopsTheCaptureLikeCtrlC() throws Exception {
+        Path out = tmp.resolve("timeout");
+        // timeout signals its whole process group: strace and the target die of the SIGINT as soon as capture sees it
+        CaptureCli.Result r = CaptureCli.startUnder(List.of("timeout", "-s", "INT", "3"), Map.of(),
+                List.of("--mode", "go1.13", "--out", out.toString(), "--", GoPrograms.spin().toString(), "30000000000"))
+                .await();
+
+        assertThat(r.status()).isEqualTo(124); // timeout's own status once it had to signal
+        assertThat(r.err()).contains("preemptscope: capture: interrupted; kept what was captured in " + out + "\n");
+        JsonNode m = JSON.readTree(out.resolve("capture.json").toFile());
+        assertThat(m.get("interrupted").asBoolean()).isTrue();
+        assertThat(m.get("targetExit").isNull()).isTrue();
+        assertThat(m.get("error").isNull()).isTrue();
+    }
+
+    @Test
+    void aProgramThatIsNotGoIsCapturedWithAWarningAndTheBundleIsNamed() throws Exception {
+        Path out = tmp.resolve("true");
+        CaptureCli.Result r = CaptureCli.run("--out", out.toString(), "--", "/bin/true");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).isEqualTo("preemptscope: capture: warning: /bin/true is not a Go program (it has no Go"
+                + " build info): the capture can show no Go preemption\n"
+                + "preemptscope: capture: bundle " + out + ": strace.txt (" + lines(out) + " lines), capture.json\n");
+        assertThat(JSON.readTree(out.resolve("capture.json").toFile()).get("go").isNull()).isTrue();
+    }
+
+    private static long lines(Path bundle) throws IOException {
+        try (var lines = Files.lines(bundle.resolve("strace.txt"), StandardCharsets.ISO_8859_1)) {
+            return lines.count();
+        }
     }
 
     @Test
