@@ -1,8 +1,15 @@
 package io.preemptscope.model.anomaly;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The anomaly catalogue of preemption-model.md §7: stable ids, the rule each one breaks and where
  * the rule is written down. Ids never change once published; the JSON output uses them.
+ *
+ * <p>{@link #citation()} points into the internal research document; {@link #sources()} and
+ * {@link #modelDoc()} point to what users can open: the Go source at a release tag, the Linux man
+ * pages, and the project's docs/model.md, which has one section per id.
  *
  * <p>Not here on purpose, because strace and a v1 Go trace cannot show them soundly:
  * <ul>
@@ -93,5 +100,18 @@ public enum AnomalyId {
 
     public String rule() {
         return rule;
+    }
+
+    /**
+     * Where a user can check the rule: the Go source at the release tag where the behaviour is
+     * (file and function) and the Linux man pages; never empty.
+     */
+    public List<Source> sources() {
+        return AnomalySources.of(this);
+    }
+
+    /** The section of the project's docs/model.md that explains this rule, as a relative link. */
+    public String modelDoc() {
+        return "docs/model.md#" + name().toLowerCase(Locale.ROOT);
     }
 }
