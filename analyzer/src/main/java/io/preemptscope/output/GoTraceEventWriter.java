@@ -22,16 +22,19 @@ public final class GoTraceEventWriter implements Consumer<GoEvent> {
     public enum Style { TEXT, JSON, JSON_LINES }
 
     private final PrintWriter out;
+    /** Null for text. */
     private final JsonGenerator json;
+    private final boolean array;
 
     public GoTraceEventWriter(PrintWriter out, Style style) throws IOException {
         this.out = out;
+        this.array = style == Style.JSON;
         if (style == Style.TEXT) {
             json = null;
             return;
         }
         json = new JsonFactory().createGenerator(nonClosing(out));
-        if (style == Style.JSON) {
+        if (array) {
             json.writeStartArray();
         } else {
             json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
@@ -55,7 +58,7 @@ public final class GoTraceEventWriter implements Consumer<GoEvent> {
     /** Closes the JSON array, ends the output and flushes it. */
     public void finish() throws IOException {
         if (json != null) {
-            if (json.getOutputContext().inArray()) {
+            if (array) {
                 json.writeEndArray();
             }
             json.close();
