@@ -1,5 +1,7 @@
 package io.preemptscope.gotrace;
 
+import java.util.List;
+
 /**
  * What an event means, with one meaning whatever wire format it came from: v1's GoPreempt and v2's
  * GoStop "preempted" are both {@link #GO_PREEMPTED_ASYNC} or {@link #GO_PREEMPTED_COOPERATIVE},
@@ -76,8 +78,8 @@ public enum GoEventKind {
     /** Anything else: clock snapshots, wakeups the parser drops, experimental allocation events. */
     OTHER;
 
-    /** The preemption kind of this event's stack. */
-    public static GoEventKind preempted(java.util.List<Frame> stack) {
+    /** A preemption, of the mechanism its stack shows. */
+    public static GoEventKind preempted(List<Frame> stack) {
         return PreemptionKind.of(stack) == PreemptionKind.ASYNC ? GO_PREEMPTED_ASYNC : GO_PREEMPTED_COOPERATIVE;
     }
 }
