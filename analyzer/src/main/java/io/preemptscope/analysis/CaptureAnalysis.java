@@ -2,8 +2,8 @@ package io.preemptscope.analysis;
 
 import io.preemptscope.gobinary.GoBuildInfo;
 import io.preemptscope.gotrace.GoTraceFormatException;
-import io.preemptscope.gotrace.GoTraceInput;
 import io.preemptscope.gotrace.GoVersionRange;
+import io.preemptscope.gotrace.decode.GoTraceInput;
 import io.preemptscope.model.anomaly.AnomalyId;
 import io.preemptscope.model.check.Checker;
 import io.preemptscope.model.check.CheckerSettings;

@@ -1,12 +1,13 @@
 package io.preemptscope.analysis;
 
 import io.preemptscope.gotrace.GoEvent;
-import io.preemptscope.gotrace.GoTraceInput;
+import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.Preemption;
 import io.preemptscope.gotrace.PreemptionKind;
 import io.preemptscope.gotrace.PreemptionTally;
 import io.preemptscope.gotrace.RunSlice;
 import io.preemptscope.gotrace.SliceEnd;
+import io.preemptscope.gotrace.decode.GoTraceInput;
 import io.preemptscope.model.check.Observation;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import io.preemptscope.util.LongMap;
@@ -38,7 +39,6 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     private final EvidenceRefs refs;
     private final Consumer<Observation> sink;
     private final TraceMetrics metrics;
-    private final boolean v2;
     private final LongMap<long[]> runnableSince = new LongMap<>();
     private final List<Wait> longWaits = new ArrayList<>();
     private final List<LongSlice> longSlices = new ArrayList<>();
@@ -48,17 +48,16 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     private final PreemptionTally preemptions = new PreemptionTally();
     private GoEvent stwStart;
 
-    private GoTraceReplay(String file, boolean v2, EvidenceRefs refs, Consumer<Observation> sink, TraceMetrics metrics) {
+    private GoTraceReplay(String file, EvidenceRefs refs, Consumer<Observation> sink, TraceMetrics metrics) {
         this.file = file;
-        this.v2 = v2;
         this.refs = refs;
         this.sink = sink;
         this.metrics = metrics;
     }
 
     static void replay(String file, GoTraceInput trace, EvidenceRefs refs, Consumer<Observation> sink,
-            TraceMetrics metrics) throws io.preemptscope.gotrace.GoTraceFormatException {
-        GoTraceReplay replay = new GoTraceReplay(file, trace.v2(), refs, sink, metrics);
+            TraceMetrics metrics) throws GoTraceFormatException {
+        GoTraceReplay replay = new GoTraceReplay(file, refs, sink, metrics);
         trace.replay(replay);
         replay.finish();
     }
@@ -66,24 +65,20 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     @Override
     public void event(GoEvent e) {
         end = Math.max(end, e.tsNs());
-        switch (e.type()) {
+        switch (e.kind()) {
             // the world is stopped once at a time; a Done without its Start began before the trace
-            case "GCSTWStart" -> stwStart = e;
-            case "GCSTWDone" -> {
+            case STW_STARTED -> stwStart = e;
+            case STW_DONE -> {
                 if (stwStart != null) {
                     sink.accept(new Observation.WorldStopped(stwStart.tsNs(), refs.offset(file, stwStart.offset()), e.tsNs()));
                     stwStart = null;
                 }
             }
-            case "GoCreate", "GoUnblock" -> becameRunnable(e.arg("g"), e.tsNs());
-            case "GoPreempt", "GoSched", "GoSysExit" -> becameRunnable(e.g(), e.tsNs());
-            // v2 has no GoPreempt/GoSched: a stopped goroutine (preempted, Gosched) stays runnable
-            case "GoStop" -> {
-                if (v2) {
+            case GO_CREATED, GO_UNBLOCKED -> becameRunnable(e.targetG(), e.tsNs());
+            // taken off or back from a syscall without a P, the goroutine waits to run again
+            case GO_PREEMPTED_ASYNC, GO_PREEMPTED_COOPERATIVE, GO_YIELDED, SYSCALL_EXITED_BLOCKED ->
                     becameRunnable(e.g(), e.tsNs());
-                }
-            }
-            case "GoStart", "GoStartLabel" -> started(e);
+            case GO_STARTED -> started(e);
             default -> { }
         }
     }
@@ -95,7 +90,7 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     }
 
     private void started(GoEvent e) {
-        long g = e.args().containsKey("g") ? e.arg("g") : e.g();
+        long g = e.targetG();
         long[] since = runnableSince.get(g);
         if (since != null) {
             runnableSince.remove(g);

@@ -7,7 +7,8 @@ import io.preemptscope.analysis.CaptureAnalysis;
 import io.preemptscope.capture.Bundle;
 import io.preemptscope.capture.RecordedRun;
 import io.preemptscope.gotrace.GoTraceFormatException;
-import io.preemptscope.gotrace.GoTraceInput;
+import io.preemptscope.gotrace.decode.GoTraceInput;
+import io.preemptscope.input.InputKind;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.output.AnalysisJsonWriter;
@@ -98,7 +99,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<Path> stracePaths = new ArrayList<>();
         List<CaptureAnalysis.TraceInput> traces = new ArrayList<>();
         for (Path input : inputs) {
-            if (!GoTraceParse.isGoTrace(input)) {
+            if (!InputKind.of(input).goTrace()) {
                 stracePaths.add(input);
                 continue;
             }

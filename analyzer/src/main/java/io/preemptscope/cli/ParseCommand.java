@@ -3,6 +3,7 @@ package io.preemptscope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.preemptscope.capture.Bundle;
+import io.preemptscope.input.InputKind;
 import io.preemptscope.output.EventJsonWriter;
 import io.preemptscope.output.EventTextWriter;
 import io.preemptscope.output.StatsTextWriter;
@@ -62,10 +63,11 @@ public final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         inputs = Bundle.expand(inputs, false); // a capture bundle directory stands for its files
-        if (GoTraceParse.isGoTrace(inputs.get(0))) {
+        InputKind kind = InputKind.of(inputs.get(0));
+        if (kind.goTrace()) {
             return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
         }
-        if (SchedtraceParse.isSchedtrace(inputs.get(0))) {
+        if (kind == InputKind.SCHEDTRACE) {
             return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
         }
         ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);

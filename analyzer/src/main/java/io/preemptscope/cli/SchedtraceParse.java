@@ -22,10 +22,6 @@ final class SchedtraceParse {
         this.err = err;
     }
 
-    static boolean isSchedtrace(Path input) {
-        return SchedtraceReader.looksLikeSchedtrace(input);
-    }
-
     int run(List<Path> inputs, ParseCommand.Format format, boolean stats) {
         if (inputs.size() != 1) {
             err.println("preemptscope: schedtrace output is parsed on its own; give it as the only INPUT");

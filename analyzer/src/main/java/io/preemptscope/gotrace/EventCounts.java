@@ -13,9 +13,9 @@ public final class EventCounts {
 
     public void add(GoEvent e) {
         events++;
-        long[] n = types.get(e.type());
+        long[] n = types.get(e.name());
         if (n == null) {
-            types.put(e.type(), new long[] {1});
+            types.put(e.name(), new long[] {1});
         } else {
             n[0]++;
         }

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param eventTypes events by name ({@code *Local} variants under their plain names)
  * @param goroutines distinct goroutine ids that appear
  * @param procs distinct Ps that ran events (the parser's pseudo-Ps and the global buffer excluded)
- * @param threads distinct runtime M ids in ProcStart (not OS thread ids in v1)
+ * @param threads distinct Ms: OS thread ids where the trace names them (Go 1.22+), else the runtime
+ *     M ids of ProcStart
  * @param durationNs time from the first to the last event
  */
 @JsonPropertyOrder({"format", "version", "goVersions", "events", "eventTypes", "goroutines", "procs", "threads",

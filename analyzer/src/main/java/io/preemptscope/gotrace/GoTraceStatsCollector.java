@@ -3,8 +3,8 @@ package io.preemptscope.gotrace;
 import java.util.function.Consumer;
 
 /**
- * Computes {@link GoTraceStats} of a v1 trace from its events as they stream past, so the figures
- * of a trace of any size take memory for its goroutines and Ps only, never for its events.
+ * Computes {@link GoTraceStats} from a trace's events as they stream past, so the figures of a
+ * trace of any size take memory for its goroutines, Ps and threads only, never for its events.
  */
 public final class GoTraceStatsCollector implements Consumer<GoEvent> {
     private final TraceFigures figures = new TraceFigures();
@@ -21,13 +21,18 @@ public final class GoTraceStatsCollector implements Consumer<GoEvent> {
     public void accept(GoEvent e) {
         figures.event(e);
         figures.goroutine(e.g());
-        switch (e.type()) {
-            case "GoCreate", "GoUnblock", "GoSysExit", "GoWaiting", "GoInSyscall" -> figures.goroutine(e.arg("g"));
-            case "ProcStart" -> figures.thread(e.arg("thread"));
-            default -> { }
-        }
+        figures.goroutine(e.targetG());
         if (FakeP.isReal(e.p())) {
             figures.proc(e.p());
+        }
+        if (e.targetP() != GoEvent.NONE) {
+            figures.proc(e.targetP());
+        }
+        // A trace names either the OS threads of its events or the runtime's M ids: never both.
+        if (e.thread() != GoEvent.NONE) {
+            figures.thread(e.thread());
+        } else if (e.m() != GoEvent.NONE) {
+            figures.thread(e.m());
         }
         tracker.accept(e);
     }
@@ -39,7 +44,7 @@ public final class GoTraceStatsCollector implements Consumer<GoEvent> {
      */
     public GoTraceStats stats(GoTrace header) {
         tracker.finish();
-        GoVersionRange versions = GoTraceAnalysis.versions(header, tracker.asyncPreemptionSeen(),
+        GoVersionRange versions = TraceReleases.of(header, tracker.asyncPreemptionSeen(),
                 tracker.sleepWokenByScheduler());
         return figures.stats(header.format(), header.version(), versions.label());
     }

@@ -6,9 +6,10 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Follows an ordered v1 event stream and reports each run slice and preemption as it ends, so a
- * trace of any length can be summarized without keeping its events. Also notes the runtime
- * behaviour that dates the trace.
+ * Follows an ordered event stream and reports each run slice and preemption as it ends, so a trace
+ * of any length can be summarized without keeping its events. A goroutine runs on an M; where the
+ * trace does not name the M's thread (v1), slices are followed per P, which one M holds at a time.
+ * Also notes the runtime behaviour that dates the trace.
  */
 public final class RunSliceTracker {
     /** Receives what the tracker finds, in stream order. */
@@ -33,8 +34,16 @@ public final class RunSliceTracker {
         }
     }
 
+    private static final String SLEEP = "sleep";
+    private static final SliceEnd ASYNC = new SliceEnd.Preempted(PreemptionKind.ASYNC);
+    private static final SliceEnd COOPERATIVE = new SliceEnd.Preempted(PreemptionKind.COOPERATIVE);
+    private static final SliceEnd GOSCHED = new SliceEnd.Gosched();
+    private static final SliceEnd EXIT = new SliceEnd.Exit();
+    private static final SliceEnd SYSCALL = new SliceEnd.Syscall();
+    private static final SliceEnd SWITCH = new SliceEnd.Blocked("coroutine switch");
+
     private final Listener listener;
-    /** Per P: the goroutine it runs and since when. Ordering and validation guarantee one at a time. */
+    /** Per lane (thread, else P): goroutine, P and start. Ordering and validation guarantee one at a time. */
     private final LongMap<long[]> running = new LongMap<>();
     private final LongMap<Boolean> sleeping = new LongMap<>();
     private long lastTs;
@@ -47,92 +56,110 @@ public final class RunSliceTracker {
 
     public void accept(GoEvent e) {
         lastTs = Math.max(lastTs, e.tsNs());
-        String type = e.type();
-        if (type.equals("GoStart") || type.equals("GoStartLabel")) {
-            long[] r = running.get(e.p());
-            if (r == null) {
-                running.put(e.p(), new long[] {e.g(), e.tsNs()});
-            } else {
-                r[0] = e.g();
-                r[1] = e.tsNs();
+        switch (e.kind()) {
+            case GO_STARTED -> start(e);
+            case GO_SWITCHED -> {
+                end(e, lane(e), SWITCH);
+                start(e);
             }
-            return;
-        }
-        noteTimers(e);
-        SliceEnd end = endOf(e);
-        if (end == null) {
-            return;
-        }
-        long[] r = running.get(e.p());
-        if (r != null) {
-            running.remove(e.p());
-        }
-        if (end instanceof SliceEnd.Preempted pre) {
-            asyncSeen |= pre.kind() == PreemptionKind.ASYNC;
-            listener.preemption(new Preemption(e.g(), e.p(), e.tsNs(), pre.kind(), e.stack()));
-        }
-        if (r != null && r[0] == e.g()) {
-            listener.slice(new RunSlice(e.g(), e.p(), r[1], e.tsNs(), end));
+            case GO_SWITCHED_EXITING -> {
+                end(e, lane(e), EXIT);
+                start(e);
+            }
+            case GO_PREEMPTED_ASYNC -> preempted(e, ASYNC, PreemptionKind.ASYNC);
+            case GO_PREEMPTED_COOPERATIVE -> preempted(e, COOPERATIVE, PreemptionKind.COOPERATIVE);
+            case GO_YIELDED -> end(e, lane(e), GOSCHED);
+            case GO_BLOCKED -> {
+                noteSleep(e);
+                end(e, lane(e), new SliceEnd.Blocked(e.reason()));
+            }
+            case GO_EXITED -> end(e, lane(e), EXIT);
+            case SYSCALL_BLOCKED -> end(e, lane(e), SYSCALL);
+            case SYSCALL_EXITED_BLOCKED -> {
+                // Still on the M when nothing reported the P's loss while it sat in the syscall.
+                long[] r = running.get(lane(e));
+                if (r != null && r[0] == e.g()) {
+                    end(e, lane(e), SYSCALL);
+                }
+            }
+            // The P of a goroutine blocked in a syscall was taken: its slice ends on its own M.
+            case PROC_STOLEN -> stolen(e);
+            case GO_UNBLOCKED -> noteWakeup(e);
+            default -> { }
         }
     }
 
-    /** Reports the slices still running when the trace stopped, in P order. */
+    /** Reports the slices still running when the trace stopped, in lane order. */
     public void finish() {
-        Map<Integer, long[]> byP = new TreeMap<>();
-        running.forEach((p, r) -> byP.put((int) p, r));
-        byP.forEach((p, r) -> listener.slice(new RunSlice(r[0], p, r[1], lastTs, new SliceEnd.TraceEnd())));
-        byP.keySet().forEach(running::remove);
+        Map<Long, long[]> byLane = new TreeMap<>();
+        running.forEach(byLane::put);
+        byLane.forEach((lane, r) -> listener.slice(new RunSlice(r[0], (int) r[1], r[2], lastTs,
+                new SliceEnd.TraceEnd())));
+        byLane.keySet().forEach(running::remove);
     }
 
     public boolean asyncPreemptionSeen() {
         return asyncSeen;
     }
 
-    /** Go 1.14 moved timers into the Ps: a GoSleep ends with a GoUnblock emitted while the P runs g 0. */
+    /** Go 1.14 moved timers into the Ps: a sleep ends with a wakeup emitted while the P runs no goroutine. */
     public boolean sleepWokenByScheduler() {
         return sleepWokenByScheduler;
     }
 
-    private void noteTimers(GoEvent e) {
-        if (sleepWokenByScheduler) {
+    /** Where the goroutine of the event runs: its thread when the trace names it, else its P. */
+    private static long lane(GoEvent e) {
+        return e.thread() != GoEvent.NONE ? e.thread() : e.p();
+    }
+
+    private void start(GoEvent e) {
+        long lane = lane(e);
+        long[] r = running.get(lane);
+        if (r == null) {
+            running.put(lane, new long[] {e.targetG(), e.p(), e.tsNs()});
+        } else {
+            r[0] = e.targetG();
+            r[1] = e.p();
+            r[2] = e.tsNs();
+        }
+    }
+
+    private void preempted(GoEvent e, SliceEnd end, PreemptionKind kind) {
+        asyncSeen |= kind == PreemptionKind.ASYNC;
+        listener.preemption(new Preemption(e.g(), e.p(), e.tsNs(), kind, e.stack()));
+        end(e, lane(e), end);
+    }
+
+    /** Ends the slice of the event's goroutine on {@code lane}; a slice of another goroutine just stops there. */
+    private void end(GoEvent e, long lane, SliceEnd end) {
+        long[] r = running.get(lane);
+        if (r == null) {
             return;
         }
-        if (e.type().equals("GoSleep")) {
-            sleeping.put(e.g(), Boolean.TRUE);
-        } else if (e.type().equals("GoUnblock")) {
-            long g = e.arg("g");
-            if (sleeping.containsKey(g)) {
-                sleeping.remove(g);
-                sleepWokenByScheduler = e.g() == 0;
-            }
+        running.remove(lane);
+        if (r[0] == e.g()) {
+            listener.slice(new RunSlice(e.g(), (int) r[1], r[2], e.tsNs(), end));
         }
     }
 
-    /** The slice-ending meaning of an event, or null when the goroutine keeps running. */
-    static SliceEnd endOf(GoEvent e) {
-        return switch (e.type()) {
-            case "GoPreempt" -> PreemptionKind.of(e.stack()) == PreemptionKind.ASYNC ? ASYNC : COOPERATIVE;
-            case "GoSched" -> GOSCHED;
-            case "GoEnd" -> EXIT;
-            case "GoSysBlock" -> SYSCALL;
-            // Reasons in the words the v2 tracer uses for the same parks.
-            case "GoStop" -> new SliceEnd.Blocked("forever");
-            case "GoSleep" -> new SliceEnd.Blocked("sleep");
-            case "GoBlock" -> new SliceEnd.Blocked("unspecified");
-            case "GoBlockSend" -> new SliceEnd.Blocked("chan send");
-            case "GoBlockRecv" -> new SliceEnd.Blocked("chan receive");
-            case "GoBlockSelect" -> new SliceEnd.Blocked("select");
-            case "GoBlockSync" -> new SliceEnd.Blocked("sync");
-            case "GoBlockCond" -> new SliceEnd.Blocked("sync.(*Cond).Wait");
-            case "GoBlockNet" -> new SliceEnd.Blocked("network");
-            case "GoBlockGC" -> new SliceEnd.Blocked("GC mark assist wait for work");
-            default -> null;
-        };
+    private void stolen(GoEvent e) {
+        long[] r = running.get(e.targetThread());
+        if (r != null) {
+            running.remove(e.targetThread());
+            listener.slice(new RunSlice(r[0], (int) r[1], r[2], e.tsNs(), SYSCALL));
+        }
     }
 
-    private static final SliceEnd ASYNC = new SliceEnd.Preempted(PreemptionKind.ASYNC);
-    private static final SliceEnd COOPERATIVE = new SliceEnd.Preempted(PreemptionKind.COOPERATIVE);
-    private static final SliceEnd GOSCHED = new SliceEnd.Gosched();
-    private static final SliceEnd EXIT = new SliceEnd.Exit();
-    private static final SliceEnd SYSCALL = new SliceEnd.Syscall();
+    private void noteSleep(GoEvent e) {
+        if (!sleepWokenByScheduler && SLEEP.equals(e.reason())) {
+            sleeping.put(e.g(), Boolean.TRUE);
+        }
+    }
+
+    private void noteWakeup(GoEvent e) {
+        if (!sleepWokenByScheduler && sleeping.containsKey(e.targetG())) {
+            sleeping.remove(e.targetG());
+            sleepWokenByScheduler = e.g() == 0;
+        }
+    }
 }

@@ -2,7 +2,7 @@ package io.preemptscope.gotrace;
 
 import org.HdrHistogram.Histogram;
 
-/** Run-slice durations as {@code parse --stats} prints them; shared by both trace formats. */
+/** Run-slice durations as {@code parse --stats} prints them. */
 public final class SliceHistogram {
     private static final int SIGNIFICANT_DIGITS = 3;
 

@@ -3,8 +3,8 @@ package io.preemptscope.gotrace;
 import io.preemptscope.util.LongMap;
 
 /**
- * The running totals behind {@link GoTraceStats}, whatever the format: each format's collector
- * decides which ids an event names and feeds them here, with the slices its tracker reports.
+ * The running totals behind {@link GoTraceStats}: the collector feeds the ids each event names,
+ * and the tracker the slices and preemptions it finds.
  */
 public final class TraceFigures implements RunSliceTracker.Listener {
     private static final Boolean SEEN = Boolean.TRUE;

@@ -17,9 +17,6 @@ import java.util.List;
  * usually mixed in: such lines are skipped and counted, never an error. Only I/O fails.
  */
 public final class SchedtraceReader implements Closeable {
-    /** How many leading lines {@link #looksLikeSchedtrace} looks at. */
-    public static final int SNIFF_LINES = 64;
-
     private final BufferedReader in;
     private long lines;
     private long otherLines;
@@ -41,25 +38,6 @@ public final class SchedtraceReader implements Closeable {
     public static SchedtraceReader open(Path file) throws IOException {
         InputStream stream = InputOpener.open(file);
         return new SchedtraceReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-    }
-
-    /** True when one of the first {@value #SNIFF_LINES} lines starts with {@code SCHED }. */
-    public static boolean looksLikeSchedtrace(Path file) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(InputOpener.open(file),
-                StandardCharsets.UTF_8))) {
-            for (int i = 0; i < SNIFF_LINES; i++) {
-                String line = r.readLine();
-                if (line == null) {
-                    return false;
-                }
-                if (line.startsWith("SCHED ")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** The next complete sample, or null at the end of the input. */

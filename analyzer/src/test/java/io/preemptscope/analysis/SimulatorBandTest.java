@@ -2,7 +2,7 @@ package io.preemptscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.preemptscope.gotrace.GoTraceInput;
+import io.preemptscope.gotrace.decode.GoTraceInput;
 import io.preemptscope.model.sim.Simulator;
 import io.preemptscope.model.sim.SliceBand;
 import io.preemptscope.model.version.RuntimeProfile;

@@ -2,7 +2,7 @@ package io.preemptscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.preemptscope.gotrace.GoTraceInput;
+import io.preemptscope.gotrace.decode.GoTraceInput;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import io.preemptscope.strace.StraceInputs;
 import io.preemptscope.strace.StraceReader;

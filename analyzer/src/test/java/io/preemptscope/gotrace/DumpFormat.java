@@ -8,7 +8,7 @@ final class DumpFormat {
 
     static String line(GoEvent e) {
         StringBuilder sb = new StringBuilder();
-        sb.append(e.tsNs()).append(' ').append(e.type()).append(" p=").append(e.p()).append(" g=")
+        sb.append(e.tsNs()).append(' ').append(e.name()).append(" p=").append(e.p()).append(" g=")
                 .append(Long.toUnsignedString(e.g())).append(" off=").append(e.offset());
         for (Map.Entry<String, Long> a : e.args().entrySet()) {
             sb.append(' ').append(a.getKey()).append('=').append(Long.toUnsignedString(a.getValue()));

@@ -107,6 +107,6 @@ class V1UpstreamCorpusTest {
     }
 
     static Map<String, Long> counts(GoTrace trace) {
-        return trace.events().stream().collect(Collectors.groupingBy(GoEvent::type, TreeMap::new, Collectors.counting()));
+        return trace.events().stream().collect(Collectors.groupingBy(GoEvent::name, TreeMap::new, Collectors.counting()));
     }
 }

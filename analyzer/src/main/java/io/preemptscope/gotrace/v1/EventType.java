@@ -1,5 +1,6 @@
 package io.preemptscope.gotrace.v1;
 
+import io.preemptscope.gotrace.GoEventKind;
 import java.util.List;
 
 /**
@@ -70,12 +71,66 @@ enum EventType {
     final boolean hasStack;
     final List<String> argNames;
 
+    /** What the event means; GoPreempt's mechanism is told by its stack at publication. */
+    final GoEventKind kind;
+    /** Why a goroutine blocked, in the words the v2 tracer uses for the same parks; null when it did not. */
+    final String blockReason;
+    /** Index of the argument naming the goroutine the event acts on, or -1. */
+    final int targetG;
+
     EventType(int code, String displayName, int minVersion, boolean hasStack, String... argNames) {
         this.code = code;
         this.displayName = displayName;
         this.minVersion = minVersion;
         this.hasStack = hasStack;
         this.argNames = List.of(argNames);
+        this.blockReason = switch (displayName) {
+            case "GoStop" -> "forever";
+            case "GoSleep" -> "sleep";
+            case "GoBlock" -> "unspecified";
+            case "GoBlockSend" -> "chan send";
+            case "GoBlockRecv" -> "chan receive";
+            case "GoBlockSelect" -> "select";
+            case "GoBlockSync" -> "sync";
+            case "GoBlockCond" -> "sync.(*Cond).Wait";
+            case "GoBlockNet" -> "network";
+            case "GoBlockGC" -> "GC mark assist wait for work";
+            default -> null;
+        };
+        this.kind = blockReason != null ? GoEventKind.GO_BLOCKED : kindOf(displayName);
+        this.targetG = this.argNames.indexOf("g");
+    }
+
+    private static GoEventKind kindOf(String name) {
+        return switch (name) {
+            case "Gomaxprocs" -> GoEventKind.PROCS_CHANGED;
+            case "ProcStart" -> GoEventKind.PROC_STARTED;
+            case "ProcStop" -> GoEventKind.PROC_STOPPED;
+            case "GCStart" -> GoEventKind.GC_STARTED;
+            case "GCDone" -> GoEventKind.GC_DONE;
+            case "GCSTWStart" -> GoEventKind.STW_STARTED;
+            case "GCSTWDone" -> GoEventKind.STW_DONE;
+            case "GCSweepStart" -> GoEventKind.GC_SWEEP_STARTED;
+            case "GCSweepDone" -> GoEventKind.GC_SWEEP_DONE;
+            case "GoCreate" -> GoEventKind.GO_CREATED;
+            case "GoStart", "GoStartLocal", "GoStartLabel" -> GoEventKind.GO_STARTED;
+            case "GoEnd" -> GoEventKind.GO_EXITED;
+            case "GoSched" -> GoEventKind.GO_YIELDED;
+            case "GoPreempt" -> GoEventKind.GO_PREEMPTED_COOPERATIVE;
+            case "GoUnblock", "GoUnblockLocal" -> GoEventKind.GO_UNBLOCKED;
+            case "GoSysCall" -> GoEventKind.SYSCALL_ENTERED;
+            // GoSysExit is only written after the P was taken (GoSysBlock): the goroutine waits for one.
+            case "GoSysExit", "GoSysExitLocal" -> GoEventKind.SYSCALL_EXITED_BLOCKED;
+            case "GoSysBlock" -> GoEventKind.SYSCALL_BLOCKED;
+            case "GoWaiting", "GoInSyscall" -> GoEventKind.GO_STATUS;
+            case "HeapAlloc" -> GoEventKind.HEAP_ALLOC;
+            case "HeapGoal" -> GoEventKind.HEAP_GOAL;
+            case "GCMarkAssistStart" -> GoEventKind.GC_MARK_ASSIST_STARTED;
+            case "GCMarkAssistDone" -> GoEventKind.GC_MARK_ASSIST_DONE;
+            case "UserTaskCreate", "UserTaskEnd", "UserRegion", "UserLog" -> GoEventKind.USER_ANNOTATION;
+            case "CPUSample" -> GoEventKind.CPU_SAMPLE;
+            default -> GoEventKind.OTHER;
+        };
     }
 
     /** The types of one trace version by wire code (null where there is none), looked up per event. */

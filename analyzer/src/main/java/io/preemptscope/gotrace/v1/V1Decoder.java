@@ -1,11 +1,13 @@
 package io.preemptscope.gotrace.v1;
 
-import io.preemptscope.gotrace.FakeP;
 import io.preemptscope.gotrace.Frame;
 import io.preemptscope.gotrace.GoEvent;
+import io.preemptscope.gotrace.GoEventKind;
 import io.preemptscope.gotrace.GoTrace;
 import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.GoVersionRange;
 import io.preemptscope.gotrace.TraceFiles;
+import io.preemptscope.gotrace.TraceReleases;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,13 +27,10 @@ import java.util.function.LongConsumer;
  */
 public final class V1Decoder {
     public static final String FORMAT = "gotrace-v1";
+    /** The first release that writes this format. */
+    private static final String FORMAT_SINCE = "1.5";
 
     private V1Decoder() {}
-
-    /** True when the bytes start like a Go trace ("go 1."), whatever its version. */
-    public static boolean looksLikeGoTrace(byte[] prefix) {
-        return prefix.length >= 5 && Versions.startsWithGo(prefix);
-    }
 
     public static GoTrace decode(Path file) throws IOException, GoTraceFormatException {
         return decode(TraceFiles.readBytes(file));
@@ -48,11 +47,16 @@ public final class V1Decoder {
         events = Consistency.removeFutile(events);
         Consistency.check(version, events);
         List<GoEvent> out = new ArrayList<>(events.size());
+        ProcMs procMs = new ProcMs();
         for (V1Event e : events) {
-            out.add(publish(e, index.stacks));
+            out.add(publish(e, index.stacks, procMs));
         }
-        return new GoTrace(FORMAT, Versions.name(version), index.ticksPerSecond, Collections.unmodifiableList(out),
-                Set.copyOf(index.timerGoroutines));
+        return header(version, index, Collections.unmodifiableList(out));
+    }
+
+    /** As {@link #stream(byte[], Consumer, LongConsumer)}, without counting the events first. */
+    public static GoTrace stream(byte[] data, Consumer<GoEvent> sink) throws GoTraceFormatException {
+        return stream(data, sink, events -> { });
     }
 
     /**
@@ -63,23 +67,16 @@ public final class V1Decoder {
      * Go 1.5/1.6 traces (one global sort) and traces with FutileWakeup events (removing them needs
      * look-ahead) are decoded whole first.
      *
+     * @param indexed learns how many events the trace holds (before futile wakeups are removed) once
+     *     the first pass is done: what a progress bar needs
      * @return the trace with an empty event list: what the sink did not see
-     */
-    public static GoTrace stream(byte[] data, Consumer<GoEvent> sink) throws GoTraceFormatException {
-        return stream(data, sink, events -> { });
-    }
-
-    /**
-     * As {@link #stream(byte[], Consumer)}; {@code indexed} learns how many events the trace holds
-     * (before futile wakeups are removed) once the first pass is done: what a progress bar needs.
      */
     public static GoTrace stream(byte[] data, Consumer<GoEvent> sink, LongConsumer indexed)
             throws GoTraceFormatException {
         int version = Versions.parseHeader(data);
         TraceIndex index = TraceIndex.read(data, version);
         indexed.accept(index.timedEvents);
-        GoTrace header = new GoTrace(FORMAT, Versions.name(version), index.ticksPerSecond, List.of(),
-                Set.copyOf(index.timerGoroutines));
+        GoTrace header = header(version, index, List.of());
         if (version < 1007 || index.futileWakeups) {
             decode(data).events().forEach(sink);
             return header;
@@ -88,14 +85,27 @@ public final class V1Decoder {
         SyscallExitTimes exits = new SyscallExitTimes();
         Clock clock = new Clock(index.ticksPerSecond, index.timerGoroutines);
         Consistency consistency = new Consistency(version);
+        ProcMs procMs = new ProcMs();
         // The checks run beside the merge; this thread only publishes and summarizes.
         MergeThread.run(index.cursors(), ev -> {
             timeOrder.accept(ev);
             exits.accept(ev);
             clock.accept(ev);
             consistency.accept(ev);
-        }, ev -> sink.accept(publish(ev, index.stacks)));
+        }, ev -> sink.accept(publish(ev, index.stacks, procMs)));
         return header;
+    }
+
+    private static GoTrace header(int version, TraceIndex index, List<GoEvent> events) {
+        String name = Versions.name(version);
+        GoVersionRange releases = switch (name) {
+            case "1.5" -> TraceReleases.header(name, "1.5", "1.6");
+            case "1.11" -> TraceReleases.header(name, "1.11", "1.18");
+            case "1.19" -> TraceReleases.header(name, "1.19", "1.20");
+            default -> TraceReleases.header(name, name, name);
+        };
+        return new GoTrace(FORMAT, name, releases, FORMAT_SINCE, index.ticksPerSecond, 1, events,
+                Set.copyOf(index.timerGoroutines));
     }
 
     /** Merged, time-checked, GoSysExit at its real time, sorted by time: Go's order step. */
@@ -117,12 +127,13 @@ public final class V1Decoder {
         return events;
     }
 
-    private static GoEvent publish(V1Event e, LongMap<List<Frame>> stacks) {
+    private static GoEvent publish(V1Event e, LongMap<List<Frame>> stacks, ProcMs procMs) {
+        EventType type = e.type;
         // The event's own array: nothing changes it once the events are published.
-        Map<String, Long> args = e.type.argNames.isEmpty() ? Map.of() : new ArgMap(e.type.argNames, e.args);
+        Map<String, Long> args = type.argNames.isEmpty() ? Map.of() : new ArgMap(type.argNames, e.args);
         Map<String, String> stringArgs = Map.of();
         if (e.stringArgs.length > 0) {
-            List<String> sNames = stringArgNames(e.type);
+            List<String> sNames = stringArgNames(type);
             stringArgs = new LinkedHashMap<>();
             for (int i = 0; i < sNames.size() && i < e.stringArgs.length; i++) {
                 stringArgs.put(sNames.get(i), e.stringArgs[i]);
@@ -132,10 +143,11 @@ public final class V1Decoder {
         if (stack == null) {
             stack = List.of();
         }
-        return new GoEvent(e.ts, e.type.displayName, e.p, e.g, e.offset, args,
-                stringArgs, e.stackId, stack);
+        GoEventKind kind = type == EventType.GO_PREEMPT ? GoEventKind.preempted(stack) : type.kind;
+        long targetG = type.targetG < 0 ? 0 : e.args[type.targetG];
+        return new GoEvent(kind, type.displayName, e.ts, e.p, e.g, procMs.mOf(e), GoEvent.NONE, e.offset, args,
+                stringArgs, e.stackId, stack, type.blockReason, targetG, GoEvent.NONE, GoEvent.NONE, 0);
     }
-
     private static List<String> stringArgNames(EventType t) {
         return switch (t) {
             case GC_STW_START -> List.of("kind");

@@ -57,8 +57,8 @@ final class Versions {
         }
     }
 
-    /** Content sniffing for the CLI: the first bytes of every v1 and v2 trace. */
-    static boolean startsWithGo(byte[] data) {
+    /** The first bytes of every Go trace header (what may be there of them in a short file). */
+    private static boolean startsWithGo(byte[] data) {
         byte[] magic = "go 1.".getBytes(StandardCharsets.US_ASCII);
         int n = Math.min(data.length, magic.length);
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package io.preemptscope.gotrace.v2;
 
+import io.preemptscope.gotrace.GoEventKind;
 import java.util.List;
 
 /**
@@ -103,12 +104,69 @@ public enum EventType {
     final Shape shape;
     public final List<String> argNames;
 
+    /** What the event means; GoStop's is told by its reason (and stack) at publication. */
+    final GoEventKind kind;
+    /** Index of the argument naming the goroutine the event acts on, or -1. */
+    final int targetG;
+    /** Index of the argument naming the P the event acts on, or -1 (a CPU sample's P is where it was taken). */
+    final int targetP;
+    /** Index of the argument naming the thread that lost its P, or -1. */
+    final int targetThread;
+
     EventType(int code, String displayName, int since, Shape shape, String... argNames) {
         this.code = code;
         this.displayName = displayName;
         this.since = since;
         this.shape = shape;
         this.argNames = List.of(argNames);
+        this.kind = kindOf(displayName);
+        int g = this.argNames.indexOf("g");
+        this.targetG = g >= 0 ? g : this.argNames.indexOf("new_g");
+        this.targetP = kind == GoEventKind.CPU_SAMPLE ? -1 : this.argNames.indexOf("p");
+        this.targetThread = kind == GoEventKind.PROC_STOLEN ? this.argNames.indexOf("m") : -1;
+    }
+
+    private static GoEventKind kindOf(String name) {
+        return switch (name) {
+            case "CPUSample" -> GoEventKind.CPU_SAMPLE;
+            case "ProcsChange" -> GoEventKind.PROCS_CHANGED;
+            case "ProcStart" -> GoEventKind.PROC_STARTED;
+            case "ProcStop" -> GoEventKind.PROC_STOPPED;
+            case "ProcSteal" -> GoEventKind.PROC_STOLEN;
+            case "ProcStatus" -> GoEventKind.PROC_STATUS;
+            case "GoCreate" -> GoEventKind.GO_CREATED;
+            case "GoCreateSyscall" -> GoEventKind.GO_CREATED_IN_SYSCALL;
+            case "GoCreateBlocked" -> GoEventKind.GO_CREATED_BLOCKED;
+            case "GoStart" -> GoEventKind.GO_STARTED;
+            case "GoDestroy", "GoDestroySyscall" -> GoEventKind.GO_EXITED;
+            // "preempted" is told apart at publication; runtime.Gosched and the rest yield.
+            case "GoStop" -> GoEventKind.GO_YIELDED;
+            case "GoBlock" -> GoEventKind.GO_BLOCKED;
+            case "GoUnblock" -> GoEventKind.GO_UNBLOCKED;
+            case "GoSyscallBegin" -> GoEventKind.SYSCALL_ENTERED;
+            case "GoSyscallEnd" -> GoEventKind.SYSCALL_EXITED;
+            case "GoSyscallEndBlocked" -> GoEventKind.SYSCALL_EXITED_BLOCKED;
+            case "GoStatus", "GoStatusStack" -> GoEventKind.GO_STATUS;
+            case "STWBegin" -> GoEventKind.STW_STARTED;
+            case "STWEnd" -> GoEventKind.STW_DONE;
+            case "GCActive" -> GoEventKind.GC_ACTIVE;
+            case "GCBegin" -> GoEventKind.GC_STARTED;
+            case "GCEnd" -> GoEventKind.GC_DONE;
+            case "GCSweepActive" -> GoEventKind.GC_SWEEP_ACTIVE;
+            case "GCSweepBegin" -> GoEventKind.GC_SWEEP_STARTED;
+            case "GCSweepEnd" -> GoEventKind.GC_SWEEP_DONE;
+            case "GCMarkAssistActive" -> GoEventKind.GC_MARK_ASSIST_ACTIVE;
+            case "GCMarkAssistBegin" -> GoEventKind.GC_MARK_ASSIST_STARTED;
+            case "GCMarkAssistEnd" -> GoEventKind.GC_MARK_ASSIST_DONE;
+            case "HeapAlloc" -> GoEventKind.HEAP_ALLOC;
+            case "HeapGoal" -> GoEventKind.HEAP_GOAL;
+            case "GoLabel" -> GoEventKind.GO_LABELED;
+            case "UserTaskBegin", "UserTaskEnd", "UserRegionBegin", "UserRegionEnd", "UserLog" ->
+                    GoEventKind.USER_ANNOTATION;
+            case "GoSwitch" -> GoEventKind.GO_SWITCHED;
+            case "GoSwitchDestroy" -> GoEventKind.GO_SWITCHED_EXITING;
+            default -> GoEventKind.OTHER;
+        };
     }
 
     /** The event with this code in a trace of Go 1.{@code minor}, or null when that version has none. */

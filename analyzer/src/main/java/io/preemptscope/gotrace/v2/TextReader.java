@@ -22,12 +22,6 @@ import org.antlr.v4.runtime.Token;
 public final class TextReader {
     private TextReader() {}
 
-    /** True when the text starts like a txtar test trace or a wire dump with its version line. */
-    public static boolean looksLikeText(byte[] prefix) {
-        String s = new String(prefix, StandardCharsets.ISO_8859_1).stripLeading();
-        return s.startsWith("-- expect --") || s.startsWith("Trace Go1.");
-    }
-
     public static TextTrace read(String text) throws GoTraceFormatException {
         GoTraceTextLexer lexer = new GoTraceTextLexer(CharStreams.fromString(text));
         GoTraceTextParser parser = new GoTraceTextParser(new CommonTokenStream(lexer));

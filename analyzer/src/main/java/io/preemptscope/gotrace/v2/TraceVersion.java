@@ -13,20 +13,6 @@ public final class TraceVersion {
 
     private TraceVersion() {}
 
-    /** True when the prefix names Go 1.22 or newer, i.e. a v2 trace (needs the first 8 bytes). */
-    public static boolean isV2Header(byte[] prefix) {
-        String s = new String(prefix, 0, Math.min(prefix.length, HEADER_LENGTH), StandardCharsets.ISO_8859_1);
-        if (!s.startsWith("go 1.") || s.length() < 8) {
-            return false;
-        }
-        int minor = 0;
-        int i = 5;
-        for (; i < s.length() && i < 8 && Character.isDigit(s.charAt(i)); i++) {
-            minor = minor * 10 + s.charAt(i) - '0';
-        }
-        return i > 5 && s.charAt(i) == ' ' && minor >= 22;
-    }
-
     static boolean known(int minor) {
         for (int k : KNOWN) {
             if (k == minor) {

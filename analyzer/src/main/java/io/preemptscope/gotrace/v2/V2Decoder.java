@@ -2,79 +2,76 @@ package io.preemptscope.gotrace.v2;
 
 import io.preemptscope.gotrace.Frame;
 import io.preemptscope.gotrace.GoEvent;
+import io.preemptscope.gotrace.GoEventKind;
+import io.preemptscope.gotrace.GoTrace;
 import io.preemptscope.gotrace.GoTraceFormatException;
-import io.preemptscope.gotrace.TraceFiles;
-import java.io.IOException;
+import io.preemptscope.gotrace.GoVersionRange;
+import io.preemptscope.gotrace.TraceReleases;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Decodes a Go 1.22+ execution trace, binary or text, into validated events in Go's order: per
  * generation, the per-thread streams are merged by time wherever the scheduler state allows (see
  * {@link Ordering}), exactly one event at a time, so a broken trace fails at the first event that
- * cannot happen.
+ * cannot happen. Which of the two encodings a file holds is for the caller to say.
  */
 public final class V2Decoder {
     public static final String FORMAT = "gotrace-v2";
     public static final String TEXT_FORMAT = "gotrace-v2-text";
+    /** The first release that writes this format. */
+    private static final String FORMAT_SINCE = "1.22";
+    private static final String PREEMPTED = "preempted";
 
-    private V2Decoder() {}
+    private final Sources sources;
+    private final String format;
 
-    /** Binary v2 traces by header, text traces by their first line. */
-    public static boolean accepts(byte[] prefix) {
-        return TraceVersion.isV2Header(prefix) || TextReader.looksLikeText(prefix);
+    private V2Decoder(Sources sources, String format) {
+        this.sources = sources;
+        this.format = format;
     }
 
-    public static V2Trace decode(Path file) throws IOException, GoTraceFormatException {
-        return decode(TraceFiles.readBytes(file));
+    /** A binary trace ("go 1.N trace" header). */
+    public static V2Decoder binary(byte[] data) {
+        return new V2Decoder(() -> new BinaryReader(data), FORMAT);
     }
 
-    public static V2Trace decode(byte[] data) throws GoTraceFormatException {
-        if (TextReader.looksLikeText(java.util.Arrays.copyOf(data, Math.min(data.length, 64)))) {
-            TextTrace text = TextReader.read(new String(data, StandardCharsets.UTF_8));
-            return decode(text.source(), TEXT_FORMAT);
-        }
-        return decode(new BinaryReader(data), FORMAT);
+    /** A text trace (Go's txtar test files, {@code go tool trace -d=wire} output); parsed here, once. */
+    public static V2Decoder text(byte[] data) throws GoTraceFormatException {
+        TextTrace text = TextReader.read(new String(data, StandardCharsets.UTF_8));
+        return new V2Decoder(text::source, TEXT_FORMAT);
     }
 
-    static V2Trace decode(RawSource source, String format) throws GoTraceFormatException {
+    /** Every event, times relative to the earliest one. */
+    public GoTrace decode() throws GoTraceFormatException {
+        RawSource source = sources.get();
         GenerationReader generations = new GenerationReader(source);
         Ordering ordering = new Ordering();
-        List<V2Event> out = new ArrayList<>();
+        List<GoEvent> out = new ArrayList<>();
         long freq = 0;
         int count = 0;
         for (Generation g = generations.next(); g != null; g = generations.next()) {
             count++;
             freq = g.ticksPerSecond;
-            order(g, ordering, out::add, source);
+            order(g, ordering, out::add, source, 0);
         }
-        return new V2Trace(format, source.minor(), count, freq, relativeTimes(out));
+        return trace(source.minor(), count, freq, relativeTimes(out));
     }
 
     /**
-     * Decodes the trace and hands its events to {@code sink} one at a time, as {@link #decode(byte[])}
-     * lists them, holding one generation at a time. A first pass finds the earliest time (the
-     * zero of the relative times); a trace that fails fails in the second, where the list would.
+     * Hands the events to {@code sink} one at a time, as {@link #decode()} lists them, holding one
+     * generation at a time. A first pass finds the earliest time (the zero of the relative times); a
+     * trace that fails fails in the second, where the list would.
      *
      * @return the trace with an empty event list and the generation count: what the sink did not see
      */
-    public static V2Trace stream(byte[] data, Consumer<V2Event> sink) throws GoTraceFormatException {
-        Sources sources;
-        String format;
-        if (TextReader.looksLikeText(java.util.Arrays.copyOf(data, Math.min(data.length, 64)))) {
-            TextTrace text = TextReader.read(new String(data, StandardCharsets.UTF_8));
-            sources = text::source;
-            format = TEXT_FORMAT;
-        } else {
-            sources = () -> new BinaryReader(data);
-            format = FORMAT;
-        }
+    public GoTrace stream(Consumer<GoEvent> sink) throws GoTraceFormatException {
         long earliest = earliest(sources.get());
         RawSource source = sources.get();
         GenerationReader generations = new GenerationReader(source);
@@ -84,9 +81,16 @@ public final class V2Decoder {
         for (Generation g = generations.next(); g != null; g = generations.next()) {
             count++;
             freq = g.ticksPerSecond;
-            order(g, ordering, v -> sink.accept(relative(v, earliest)), source);
+            order(g, ordering, sink, source, earliest);
         }
-        return new V2Trace(format, source.minor(), count, freq, List.of());
+        return trace(source.minor(), count, freq, List.of());
+    }
+
+    /** The header names the release, except that Go 1.24 writes "go 1.23". */
+    private GoTrace trace(int minor, int generations, long freq, List<GoEvent> events) {
+        String version = "1." + minor;
+        GoVersionRange releases = TraceReleases.header(version, version, minor == 23 ? "1.24" : version);
+        return new GoTrace(format, version, releases, FORMAT_SINCE, freq, generations, events, Set.of());
     }
 
     /** A fresh reader over the same trace, for each pass. */
@@ -113,7 +117,7 @@ public final class V2Decoder {
     }
 
     /** Merges the threads of one generation: always the earliest event that can advance. */
-    private static void order(Generation g, Ordering ordering, Consumer<V2Event> out, RawSource source)
+    private static void order(Generation g, Ordering ordering, Consumer<GoEvent> out, RawSource source, long zeroNs)
             throws GoTraceFormatException {
         List<List<Generation.Timed>> streams = new ArrayList<>(g.perThread.values());
         int[] next = new int[streams.size()];
@@ -141,7 +145,7 @@ public final class V2Decoder {
                 if (advanced) {
                     next[i]++;
                     left--;
-                    out.accept(publish(t, ordering.emitted, g));
+                    out.accept(publish(t, ordering.emitted, g, zeroNs));
                 }
             }
             if (!advanced) {
@@ -153,15 +157,16 @@ public final class V2Decoder {
         }
     }
 
-    private static V2Event publish(Generation.Timed t, Ordering.Ctx ctx, Generation g) {
+    private static GoEvent publish(Generation.Timed t, Ordering.Ctx ctx, Generation g, long zeroNs) {
         RawEvent raw = t.raw();
         EventType type = raw.type();
+        long[] a = raw.args();
         Map<String, Long> args = new LinkedHashMap<>();
         Map<String, String> strings = new LinkedHashMap<>();
         long stackId = 0;
         for (int i = 1; i < type.argNames.size(); i++) {
             String name = type.argNames.get(i);
-            long v = raw.args()[i];
+            long v = a[i];
             if (name.equals("stack")) {
                 stackId = v;
             } else if (name.endsWith("_string")) {
@@ -172,26 +177,29 @@ public final class V2Decoder {
             }
         }
         List<Frame> stack = g.stack(stackId);
-        long ns = g.toNanos(t.ticks());
-        GoEvent e = new GoEvent(ns, type.displayName, ctx.p() == Ordering.NONE ? -1 : (int) ctx.p(),
-                ctx.g() == Ordering.NONE ? 0 : ctx.g(), raw.offset(), Collections.unmodifiableMap(args),
-                Collections.unmodifiableMap(strings), stackId, stack);
-        return new V2Event(e, ctx.m(), g.number);
+        GoEventKind kind = type.kind;
+        String reason = null;
+        if (type == EventType.GO_STOP || type == EventType.GO_BLOCK) {
+            reason = strings.get("reason");
+            if (type == EventType.GO_STOP && PREEMPTED.equals(reason)) {
+                kind = GoEventKind.preempted(stack);
+            }
+        }
+        long ns = g.toNanos(t.ticks()) - zeroNs;
+        return new GoEvent(kind, type.displayName, ns, ctx.p() == Ordering.NONE ? GoEvent.NONE : (int) ctx.p(),
+                ctx.g() == Ordering.NONE ? 0 : ctx.g(), GoEvent.NONE, ctx.m(), raw.offset(),
+                Collections.unmodifiableMap(args), Collections.unmodifiableMap(strings), stackId, stack, reason,
+                type.targetG < 0 ? 0 : a[type.targetG], type.targetP < 0 ? GoEvent.NONE : (int) a[type.targetP],
+                type.targetThread < 0 ? GoEvent.NONE : a[type.targetThread], g.number);
     }
 
     /** Nanoseconds since the earliest event, as the v1 decoder reports them. */
-    private static List<V2Event> relativeTimes(List<V2Event> events) {
-        long min = events.stream().mapToLong(e -> e.event().tsNs()).min().orElse(0);
-        List<V2Event> out = new ArrayList<>(events.size());
-        for (V2Event v : events) {
-            out.add(relative(v, min));
+    private static List<GoEvent> relativeTimes(List<GoEvent> events) {
+        long min = events.stream().mapToLong(GoEvent::tsNs).min().orElse(0);
+        List<GoEvent> out = new ArrayList<>(events.size());
+        for (GoEvent e : events) {
+            out.add(e.at(e.tsNs() - min));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    private static V2Event relative(V2Event v, long zeroNs) {
-        GoEvent e = v.event();
-        return new V2Event(new GoEvent(e.tsNs() - zeroNs, e.type(), e.p(), e.g(), e.offset(), e.args(),
-                e.stringArgs(), e.stackId(), e.stack()), v.thread(), v.generation());
     }
 }

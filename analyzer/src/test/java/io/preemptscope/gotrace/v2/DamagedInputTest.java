@@ -35,7 +35,7 @@ class DamagedInputTest {
     /** Decodes or fails with a positioned message; returns the message, or null when it decoded. */
     private static String decodeOrFailCleanly(byte[] data) {
         try {
-            V2Decoder.decode(data);
+            V2Decoding.decode(data);
             return null;
         } catch (GoTraceFormatException e) {
             assertThat(e.getMessage()).matches("(offset \\d+|line \\d+(:\\d+)?): .+|not a Go execution trace: empty file");
@@ -104,7 +104,7 @@ class DamagedInputTest {
     void syntheticTruncatedBatchNamesWhatWasExpected() throws Exception {
         byte[] data = Files.readAllBytes(V2Corpus.encoded().resolve("go122-syscall-steal-proc-simple.trace"));
         GoTraceFormatException e = catchThrowableOfType(GoTraceFormatException.class,
-                () -> V2Decoder.decode(Arrays.copyOf(data, 30)));
+                () -> V2Decoding.decode(Arrays.copyOf(data, 30)));
         assertThat(e.getMessage()).startsWith("offset 30: unexpected end of");
         assertThat(e.offset()).isEqualTo(30);
     }
@@ -118,7 +118,7 @@ class DamagedInputTest {
         data[17] = 1;
         Arrays.fill(data, 20, 29, (byte) 0x80);
         data[29] = 1;
-        assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoder.decode(data)))
+        assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoding.decode(data)))
                 .hasMessage("offset 16: invalid batch size 9223372036854775808, maximum is 65536");
     }
 
@@ -126,9 +126,9 @@ class DamagedInputTest {
     void syntheticMalformedTextNamesTheLine() {
         String text = "Trace Go1.22\nEventBatch gen=1 m=0 time=0\n";
         assertThat(catchThrowableOfType(GoTraceFormatException.class,
-                () -> V2Decoder.decode(text.getBytes()))).hasMessage("line 2:27: expected argument size of EventBatch");
+                () -> V2Decoding.decode(text.getBytes()))).hasMessage("line 2:27: expected argument size of EventBatch");
         String stack = "Trace Go1.22\nStack id=1 nframes=2\n\tpc=1 func=2 file=3 line=4\nFrequency freq=1\n";
-        assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoder.decode(stack.getBytes())))
+        assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoding.decode(stack.getBytes())))
                 .hasMessage("line 4:1: expected frame line 2 of 2 of the Stack");
     }
 }

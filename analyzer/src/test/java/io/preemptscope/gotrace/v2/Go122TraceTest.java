@@ -1,5 +1,7 @@
 package io.preemptscope.gotrace.v2;
 
+import io.preemptscope.gotrace.GoEvent;
+import io.preemptscope.gotrace.GoTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.preemptscope.gotrace.Frame;
@@ -17,12 +19,12 @@ class Go122TraceTest {
 
     @Test
     void decodesWithItsEventCounts() throws Exception {
-        V2Trace t = V2Decoder.decode(V2Corpus.go122());
-        assertThat(t.minor()).isEqualTo(22);
+        GoTrace t = V2Decoding.decode(V2Corpus.go122());
+        assertThat(t.version()).isEqualTo("1.22");
         assertThat(t.generations()).isEqualTo(1);
         assertThat(t.ticksPerSecond()).isEqualTo(15_625_000);
         Map<String, Long> counts = new TreeMap<>();
-        t.events().forEach(e -> counts.merge(e.event().type(), 1L, Long::sum));
+        t.events().forEach(e -> counts.merge(e.name(), 1L, Long::sum));
         // 3896 records minus the header line, 14 EventBatch, Frequency, Strings + 210 String, Stacks + 95 Stack
         assertThat(t.events()).hasSize(3573);
         assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
@@ -39,20 +41,20 @@ class Go122TraceTest {
 
     @Test
     void reasonStringsAndThreadIdsAreResolved() throws Exception {
-        V2Trace t = V2Decoder.decode(V2Corpus.go122());
+        GoTrace t = V2Decoding.decode(V2Corpus.go122());
         // line 7: "GoStop dt=291990 reason_string=16 stack=50" in the batch of thread 1709048
-        V2Event stop = t.events().stream().filter(e -> e.event().offset() == 7).findFirst().orElseThrow();
-        assertThat(stop.event().type()).isEqualTo("GoStop");
-        assertThat(stop.event().stringArgs()).containsEntry("reason", "preempted");
-        assertThat(stop.event().stackId()).isEqualTo(50);
-        assertThat(stop.event().g()).isEqualTo(34);
-        assertThat(stop.event().p()).isEqualTo(7);
+        GoEvent stop = t.events().stream().filter(e -> e.offset() == 7).findFirst().orElseThrow();
+        assertThat(stop.name()).isEqualTo("GoStop");
+        assertThat(stop.stringArgs()).containsEntry("reason", "preempted");
+        assertThat(stop.stackId()).isEqualTo(50);
+        assertThat(stop.g()).isEqualTo(34);
+        assertThat(stop.p()).isEqualTo(7);
         assertThat(stop.thread()).isEqualTo(1_709_048);
     }
 
     @Test
     void twentyPreemptionsTwoOfThemAsync() throws Exception {
-        GoTraceAnalysis a = V2Analysis.of(V2Decoder.decode(V2Corpus.go122()));
+        GoTraceAnalysis a = GoTraceAnalysis.of(V2Decoding.decode(V2Corpus.go122()));
         assertThat(a.preemptions()).hasSize(20);
         List<Preemption> async = a.preemptions().stream().filter(p -> p.kind() == PreemptionKind.ASYNC).toList();
         assertThat(async).hasSize(2);

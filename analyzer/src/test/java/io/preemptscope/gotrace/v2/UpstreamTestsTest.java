@@ -1,5 +1,6 @@
 package io.preemptscope.gotrace.v2;
 
+import io.preemptscope.gotrace.GoTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -69,31 +70,32 @@ class UpstreamTestsTest {
         if (expect != null && !expect.success()) {
             return; // covered above: both fail with the same message
         }
-        V2Trace b = V2Decoder.decode(binary);
-        V2Trace t = V2Decoder.decode(text);
+        GoTrace b = V2Decoding.decode(binary);
+        GoTrace t = V2Decoding.decode(text);
         assertThat(b.format()).isEqualTo("gotrace-v2");
         assertThat(t.format()).isEqualTo("gotrace-v2-text");
-        assertThat(b.minor()).isEqualTo(t.minor());
+        assertThat(b.version()).isEqualTo(t.version());
         assertThat(b.events()).hasSameSizeAs(t.events());
         for (int i = 0; i < t.events().size(); i++) {
-            V2Event x = b.events().get(i);
-            V2Event y = t.events().get(i);
-            assertThat(withoutOffset(x.event())).as("event %d", i).isEqualTo(withoutOffset(y.event()));
+            GoEvent x = b.events().get(i);
+            GoEvent y = t.events().get(i);
+            assertThat(withoutOffset(x)).as("event %d", i).isEqualTo(withoutOffset(y));
             assertThat(x.thread()).isEqualTo(y.thread());
             assertThat(x.generation()).isEqualTo(y.generation());
         }
     }
 
     private static GoEvent withoutOffset(GoEvent e) {
-        return new GoEvent(e.tsNs(), e.type(), e.p(), e.g(), 0, e.args(), e.stringArgs(), e.stackId(), e.stack());
+        return new GoEvent(e.kind(), e.name(), e.tsNs(), e.p(), e.g(), e.m(), e.thread(), 0, e.args(), e.stringArgs(),
+                e.stackId(), e.stack(), e.reason(), e.targetG(), e.targetP(), e.targetThread(), e.generation());
     }
 
     private static void meets(Expectation expect, byte[] bytes) {
         if (expect.success()) {
-            assertThatCode(() -> V2Decoder.decode(bytes)).doesNotThrowAnyException();
+            assertThatCode(() -> V2Decoding.decode(bytes)).doesNotThrowAnyException();
             return;
         }
-        GoTraceFormatException e = catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoder.decode(bytes));
+        GoTraceFormatException e = catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoding.decode(bytes));
         assertThat(e).as("expected FAILURE %s", expect.failureRegex()).isNotNull();
         assertThat(Pattern.compile(expect.failureRegex()).matcher(e.getMessage()).find())
                 .as("message %s matches %s", e.getMessage(), expect.failureRegex()).isTrue();
@@ -102,19 +104,19 @@ class UpstreamTestsTest {
     @Test
     void failureMessagesNameWhereAndWhat() throws Exception {
         Path bin = V2Corpus.encoded().resolve("go122-create-syscall-with-p.trace");
-        GoTraceFormatException e = catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoder.decode(bin));
+        GoTraceFormatException e = catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoding.decode(bin));
         assertThat(e.getMessage()).isEqualTo("offset 47: expected a proc but didn't have one"
                 + " (GoSyscallEnd on thread 0, generation 1)");
         assertThat(e.offset()).isEqualTo(47);
         Path text = V2Corpus.tests().resolve("go122-create-syscall-with-p.test");
-        assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoder.decode(text)))
+        assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoding.decode(text)))
                 .hasMessage("line 14: expected a proc but didn't have one (GoSyscallEnd on thread 0, generation 1)");
     }
 
     @Test
     void generationOneIsValidatedBeforeTheTruncatedGenerationTwo() throws Exception {
         Path bin = V2Corpus.encoded().resolve("go122-fail-first-gen-first.trace");
-        assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoder.decode(bin)))
+        assertThat(catchThrowableOfType(GoTraceFormatException.class, () -> V2Decoding.decode(bin)))
                 .hasMessageContaining("expected a proc but didn't have one");
     }
 

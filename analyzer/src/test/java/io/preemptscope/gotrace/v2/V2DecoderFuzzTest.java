@@ -1,5 +1,9 @@
 package io.preemptscope.gotrace.v2;
 
+import io.preemptscope.gotrace.GoTraceStatsCollector;
+import io.preemptscope.gotrace.GoTraceAnalysis;
+import io.preemptscope.gotrace.GoEvent;
+import io.preemptscope.gotrace.GoTrace;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.preemptscope.gotrace.GoTraceFormatException;
 import java.util.ArrayList;
@@ -28,32 +32,32 @@ class V2DecoderFuzzTest {
     }
 
     private static void accept(byte[] data) {
-        V2Trace trace;
+        GoTrace trace;
         try {
-            trace = V2Decoder.decode(data);
+            trace = V2Decoding.decode(data);
         } catch (GoTraceFormatException rejected) {
             try {
-                V2Decoder.stream(data, v -> { });
+                V2Decoding.stream(data, v -> { });
             } catch (GoTraceFormatException expected) {
                 return;
             }
             throw new AssertionError("stream accepted what decode rejects: " + rejected.getMessage());
         }
-        V2Analysis.of(trace);
+        GoTraceAnalysis.of(trace);
         // the streaming decoder (what parse and analyze use) must agree with the whole-trace one
-        List<V2Event> streamed = new ArrayList<>();
-        V2Trace header;
+        List<GoEvent> streamed = new ArrayList<>();
+        GoTrace header;
         try {
-            header = V2Decoder.stream(data, streamed::add);
+            header = V2Decoding.stream(data, streamed::add);
         } catch (GoTraceFormatException e) {
             throw new AssertionError("decode accepted what stream rejects: " + e.getMessage(), e);
         }
         if (!streamed.equals(trace.events())) {
             throw new AssertionError("stream and decode give different events");
         }
-        V2Stats stats = new V2Stats();
+        GoTraceStatsCollector stats = new GoTraceStatsCollector();
         streamed.forEach(stats);
-        if (!stats.stats(header).equals(V2Stats.of(trace))) {
+        if (!stats.stats(header).equals(GoTraceStatsCollector.of(trace))) {
             throw new AssertionError("stream and decode give different statistics");
         }
     }

@@ -1,5 +1,8 @@
 package io.preemptscope.gotrace.v2;
 
+import io.preemptscope.gotrace.GoTraceStatsCollector;
+import io.preemptscope.gotrace.GoEvent;
+import io.preemptscope.gotrace.GoTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,24 +33,24 @@ class V2StreamingTest {
     @MethodSource("v2Traces")
     void streamingGivesTheDecodersEventsAndFigures(Path trace) throws Exception {
         byte[] data = Files.readAllBytes(trace);
-        V2Trace whole;
+        GoTrace whole;
         try {
-            whole = V2Decoder.decode(data);
+            whole = V2Decoding.decode(data);
         } catch (GoTraceFormatException e) {
-            assertThatThrownBy(() -> V2Decoder.stream(data, v -> { })).isInstanceOf(GoTraceFormatException.class)
+            assertThatThrownBy(() -> V2Decoding.stream(data, v -> { })).isInstanceOf(GoTraceFormatException.class)
                     .hasMessage(e.getMessage());
             return;
         }
-        List<V2Event> streamed = new ArrayList<>();
-        V2Trace header = V2Decoder.stream(data, streamed::add);
+        List<GoEvent> streamed = new ArrayList<>();
+        GoTrace header = V2Decoding.stream(data, streamed::add);
         assertThat(header.events()).isEmpty();
         assertThat(header.format()).isEqualTo(whole.format());
-        assertThat(header.minor()).isEqualTo(whole.minor());
+        assertThat(header.version()).isEqualTo(whole.version());
         assertThat(header.generations()).isEqualTo(whole.generations());
         assertThat(streamed).isEqualTo(whole.events());
 
-        V2Stats stats = new V2Stats();
+        GoTraceStatsCollector stats = new GoTraceStatsCollector();
         streamed.forEach(stats);
-        assertThat(stats.stats(header)).isEqualTo(V2Stats.of(whole));
+        assertThat(stats.stats(header)).isEqualTo(GoTraceStatsCollector.of(whole));
     }
 }

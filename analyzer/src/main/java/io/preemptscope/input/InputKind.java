@@ -1,0 +1,123 @@
+package io.preemptscope.input;
+
+import io.preemptscope.strace.input.InputOpener;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What an input holds, told from its first bytes: the one place {@code parse}, {@code analyze} and
+ * the Go trace decoders recognise their inputs. Go traces are told from their raw bytes; schedtrace
+ * output from its text, compressed or not; anything else is taken for strace output.
+ */
+public enum InputKind {
+    STRACE,
+    /** Go 1.5 – 1.21: "go 1.N trace" header. */
+    GO_TRACE_V1,
+    /** Go 1.22+, binary: "go 1.N trace" header with N ≥ 22. */
+    GO_TRACE_V2,
+    /** Go 1.22+ in the text form of Go's tests and {@code go tool trace -d=wire}. */
+    GO_TRACE_V2_TEXT,
+    /** GODEBUG=schedtrace output. */
+    SCHEDTRACE;
+
+    /** How many bytes of a file {@link #of(byte[])} needs to tell a Go trace. */
+    public static final int HEAD_BYTES = 64;
+    /** Schedtrace output has a SCHED line among its first this many lines (a program's own output may precede it). */
+    public static final int SCHEDTRACE_LINES = 64;
+
+    private static final int V2_HEADER_BYTES = 16;
+    private static final int FIRST_V2_MINOR = 22;
+
+    public boolean goTrace() {
+        return this == GO_TRACE_V1 || this == GO_TRACE_V2 || this == GO_TRACE_V2_TEXT;
+    }
+
+    /**
+     * What a file holds. Not a regular file (a directory, an -ff prefix) or unreadable: strace, for
+     * the strace reader to explain. An empty {@code *.trace} file is what a hung Go program leaves
+     * behind, so it is taken for a (bad) Go trace.
+     */
+    public static InputKind of(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return STRACE;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) == 0) {
+                return file.getFileName().toString().endsWith(".trace") ? GO_TRACE_V1 : STRACE;
+            }
+            InputKind go = goTrace(in.readNBytes(HEAD_BYTES));
+            if (go != null) {
+                return go;
+            }
+        } catch (IOException e) {
+            return STRACE;
+        }
+        try (BufferedReader text = new BufferedReader(new InputStreamReader(InputOpener.open(file),
+                StandardCharsets.UTF_8))) {
+            return schedtrace(text) ? SCHEDTRACE : STRACE;
+        } catch (IOException | RuntimeException e) {
+            return STRACE;
+        }
+    }
+
+    /** What bytes that begin an input hold, as far as they tell (schedtrace lines past them are not seen). */
+    public static InputKind of(byte[] head) {
+        InputKind go = goTrace(head);
+        if (go != null) {
+            return go;
+        }
+        try (Reader text = new StringReader(new String(head, StandardCharsets.UTF_8))) {
+            return schedtrace(new BufferedReader(text)) ? SCHEDTRACE : STRACE;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string failed", e);
+        }
+    }
+
+    /** The Go trace kind of the first bytes, or null when they are no Go trace. */
+    private static InputKind goTrace(byte[] head) {
+        String s = new String(head, 0, Math.min(head.length, HEAD_BYTES), StandardCharsets.ISO_8859_1);
+        if (v2Header(s)) {
+            return GO_TRACE_V2;
+        }
+        String text = s.stripLeading();
+        if (text.startsWith("-- expect --") || text.startsWith("Trace Go1.")) {
+            return GO_TRACE_V2_TEXT;
+        }
+        // Every v1 header starts so; a short or damaged one is for the decoder to explain.
+        return s.length() >= 5 && s.startsWith("go 1.") ? GO_TRACE_V1 : null;
+    }
+
+    /** "go 1.N " with N ≥ 22 within the 16-byte header. */
+    private static boolean v2Header(String s) {
+        String header = s.substring(0, Math.min(s.length(), V2_HEADER_BYTES));
+        if (!header.startsWith("go 1.") || header.length() < 8) {
+            return false;
+        }
+        int minor = 0;
+        int i = 5;
+        for (; i < 8 && Character.isDigit(header.charAt(i)); i++) {
+            minor = minor * 10 + header.charAt(i) - '0';
+        }
+        return i > 5 && i < header.length() && header.charAt(i) == ' ' && minor >= FIRST_V2_MINOR;
+    }
+
+    private static boolean schedtrace(BufferedReader text) throws IOException {
+        for (int i = 0; i < SCHEDTRACE_LINES; i++) {
+            String line = text.readLine();
+            if (line == null) {
+                return false;
+            }
+            if (line.startsWith("SCHED ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
