@@ -268,7 +268,6 @@ final class StraceReplay {
         return first == null ? name : name + "(" + first;
     }
 
-
     /** Captures without timestamps keep their order on a clock of 1 ns per event. */
     private long time(StraceEvent event) {
         clock++;
