@@ -114,7 +114,8 @@ final class StraceReplay {
             boolean eintr = "EINTR".equals(result.errno());
             if (code != null || eintr) {
                 boolean timed = name.equals("futex") && FutexArgs.hasTimeout(call.args());
-                sink.accept(new Observation.SyscallInterrupted(exit, ref, tid, name, key(name, call.args()), code, timed));
+                sink.accept(new Observation.SyscallInterrupted(exit, ref, tid, name, key(name, call.args()), code,
+                        timed));
                 t.syscallsSinceInterrupt = 0;
                 t.interrupted = name;
                 t.interruptedCode = code;
@@ -245,7 +246,8 @@ final class StraceReplay {
     /** sysmon's notetsleep on sched.sysmonnote: FUTEX_WAIT with value 0 and a timeout. */
     private void deepSleep(SyscallEvent call, long ref, long exit, long timeout) {
         if (call.tid() == sysmon.tid() && call.result() != null && timeout >= 0) {
-            sink.accept(new Observation.SysmonDeepSlept(exit, ref, call.tid(), !"ETIMEDOUT".equals(call.result().errno())));
+            boolean woken = !"ETIMEDOUT".equals(call.result().errno());
+            sink.accept(new Observation.SysmonDeepSlept(exit, ref, call.tid(), woken));
         }
     }
 

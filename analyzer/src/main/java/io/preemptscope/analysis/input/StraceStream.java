@@ -77,7 +77,7 @@ public final class StraceStream implements AutoCloseable {
     }
 
     /** Whether every line read was unparsable: then the input was not strace output at all. */
-    public boolean nothingParsed() {
+    boolean nothingParsed() {
         long lines = 0;
         long unparsed = 0;
         for (FileEventReader f : reader.files()) {
