@@ -6,7 +6,8 @@ import io.preemptscope.model.signal.SignalHandler;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import io.preemptscope.strace.args.ArgDecoder;
 import io.preemptscope.strace.args.ArgSplitter;
-import io.preemptscope.strace.args.NumericValues;
+import io.preemptscope.strace.args.FutexArgs;
+import io.preemptscope.strace.args.SleepArgs;
 import io.preemptscope.strace.args.SyscallArgs;
 import io.preemptscope.strace.event.ExitEvent;
 import io.preemptscope.strace.event.KillEvent;
@@ -15,7 +16,6 @@ import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SyscallEvent;
 import io.preemptscope.strace.record.SyscallResult;
 import io.preemptscope.util.IntMap;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -100,8 +100,9 @@ final class StraceReplay {
             case "rt_sigreturn" -> returned(call, ref, exit, t);
             case "nanosleep" -> slept(call, ref, entry, exit);
             case "futex" -> {
-                deepSleep(call, ref, exit);
-                noteSleep(call, ref, entry, exit);
+                long timedWaitOnZero = FutexArgs.timedWaitOnZeroNs(call.args());
+                deepSleep(call, ref, exit, timedWaitOnZero);
+                noteSleep(call, ref, entry, exit, timedWaitOnZero);
             }
             case "sched_yield" -> sink.accept(new Observation.Yielded(entry, ref, tid));
             case "mlock" -> mlock(call, ref, entry);
@@ -112,9 +113,9 @@ final class StraceReplay {
             RestartCode code = RestartCode.named(result.errno());
             boolean eintr = "EINTR".equals(result.errno());
             if (code != null || eintr) {
-                long timeout = name.equals("futex") && ArgDecoder.decode(name, call.args()) instanceof SyscallArgs.Futex f
-                        ? f.timeoutNanos() : -1;
-                sink.accept(new Observation.SyscallInterrupted(exit, ref, tid, name, key(name, call.args()), code, timeout >= 0));
+                boolean timed = name.equals("futex") && FutexArgs.hasTimeout(call.args());
+                sink.accept(new Observation.SyscallInterrupted(exit, ref, tid, name, key(name, call.args()), code,
+                        timed));
                 t.syscallsSinceInterrupt = 0;
                 t.interrupted = name;
                 t.interruptedCode = code;
@@ -187,44 +188,25 @@ final class StraceReplay {
     }
 
     /** notetsleep: FUTEX_WAIT on value 0 with a timeout (stop-the-world waits in 100 µs steps). */
-    private void noteSleep(SyscallEvent call, long ref, long entry, long exit) {
-        // futex is the most frequent call: only futexsleep(addr, 0, timeout) is worth reading, in place
-        String args = call.args();
-        int value = args.indexOf(", 0, {");
-        if (call.result() == null || value < 0) {
-            return;
-        }
-        // futex(ADDR, FUTEX_WAIT..., 0, {timeout}): the three leading arguments hold no commas
-        int firstComma = args.indexOf(',');
-        if (firstComma <= 0 || firstComma >= value
-                || !NumericValues.symbolicStartsWith(args, firstComma + 1, value, "FUTEX_WAIT")) {
-            return;
-        }
-        long timeout = ArgDecoder.timespecNanos(args, value + ", 0, ".length());
-        if (timeout >= 0) {
-            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), args.substring(0, firstComma), timeout, exit,
+    private void noteSleep(SyscallEvent call, long ref, long entry, long exit, long timeout) {
+        if (call.result() != null && timeout >= 0) {
+            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), FutexArgs.address(call.args()), timeout, exit,
                     "ETIMEDOUT".equals(call.result().errno())));
         }
     }
 
     private void mlock(SyscallEvent call, long ref, long entry) {
-        List<String> a = ArgSplitter.split(call.args());
-        if (call.result() == null || call.result().errno() == null || a.size() < 2) {
-            return;
-        }
-        try {
-            sink.accept(new Observation.MemoryLockFailed(entry, ref, call.tid(), Long.decode(a.get(1)), call.result().errno()));
-        } catch (NumberFormatException ignored) {
-            // a length strace did not print as a number says nothing about the signal stack page
+        if (call.result() != null && call.result().errno() != null
+                && ArgDecoder.decode(call.name(), call.args()) instanceof SyscallArgs.MemoryLock lock) {
+            sink.accept(new Observation.MemoryLockFailed(entry, ref, call.tid(), lock.length(), call.result().errno()));
         }
     }
 
     private void installed(SyscallEvent call, long ref, long entry) {
         if (ArgDecoder.decode(call.name(), call.args()) instanceof SyscallArgs.SigAction a && a.handler() != null
                 && call.result() != null && "0".equals(call.result().value())) {
-            String flags = a.flags() == null ? "" : a.flags();
             sink.accept(new Observation.HandlerInstalled(entry, ref, call.tid(), a.signal(),
-                    new SignalHandler(a.handler(), flags.contains("SA_RESTART"), flags.contains("SA_ONSTACK"))));
+                    new SignalHandler(a.handler(), a.restart(), a.onStack())));
         }
     }
 
@@ -250,8 +232,7 @@ final class StraceReplay {
         if (!sysmon.mayBeSysmon(call.tid())) {
             return;
         }
-        // nanosleep(req, rem): the request is the first struct, read in place (sysmon sleeps constantly)
-        long requested = ArgDecoder.timespecNanos(call.args());
+        long requested = SleepArgs.requestNs(call.args());
         if (requested <= 0) {
             return;
         }
@@ -263,15 +244,10 @@ final class StraceReplay {
     }
 
     /** sysmon's notetsleep on sched.sysmonnote: FUTEX_WAIT with value 0 and a timeout. */
-    private void deepSleep(SyscallEvent call, long ref, long exit) {
-        if (call.tid() != sysmon.tid() || call.result() == null
-                || !(ArgDecoder.decode("futex", call.args()) instanceof SyscallArgs.Futex f)
-                || !f.op().startsWith("FUTEX_WAIT") || f.timeoutNanos() < 0) {
-            return;
-        }
-        List<String> a = ArgSplitter.split(call.args());
-        if (a.size() > 2 && a.get(2).equals("0")) {
-            sink.accept(new Observation.SysmonDeepSlept(exit, ref, call.tid(), !"ETIMEDOUT".equals(call.result().errno())));
+    private void deepSleep(SyscallEvent call, long ref, long exit, long timeout) {
+        if (call.tid() == sysmon.tid() && call.result() != null && timeout >= 0) {
+            boolean woken = !"ETIMEDOUT".equals(call.result().errno());
+            sink.accept(new Observation.SysmonDeepSlept(exit, ref, call.tid(), woken));
         }
     }
 
@@ -293,7 +269,6 @@ final class StraceReplay {
         String first = ArgSplitter.first(args);
         return first == null ? name : name + "(" + first;
     }
-
 
     /** Captures without timestamps keep their order on a clock of 1 ns per event. */
     private long time(StraceEvent event) {

@@ -2,24 +2,16 @@ package io.preemptscope.cli;
 
 import io.preemptscope.analysis.AnalysisOptions;
 import io.preemptscope.analysis.AnalysisResult;
-import io.preemptscope.analysis.Finding;
 import io.preemptscope.analysis.CaptureAnalysis;
-import io.preemptscope.capture.Bundle;
-import io.preemptscope.capture.RecordedRun;
-import io.preemptscope.gotrace.GoTraceFormatException;
-import io.preemptscope.gotrace.decode.GoTraceInput;
-import io.preemptscope.input.InputKind;
+import io.preemptscope.analysis.input.BadInputException;
+import io.preemptscope.analysis.input.CaptureSet;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.output.AnalysisJsonWriter;
 import io.preemptscope.output.AnalysisTextWriter;
-import io.preemptscope.strace.StraceInputException;
-import io.preemptscope.strace.StraceInputs;
-import io.preemptscope.strace.StraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -89,55 +81,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         if (format == Format.json) {
             AnalysisJsonWriter.prepareInBackground();
         }
-        AnalysisOptions options = recorded(options());
-        inputs = Bundle.expand(inputs, true); // a capture bundle directory stands for its files
+        AnalysisOptions options = options();
         Severity threshold = failOn == null ? null : severity(failOn);
-        List<Path> stracePaths = new ArrayList<>();
-        List<CaptureAnalysis.TraceInput> traces = new ArrayList<>();
-        for (Path input : inputs) {
-            if (!InputKind.of(input).goTrace()) {
-                stracePaths.add(input);
-                continue;
-            }
-            try {
-                traces.add(new CaptureAnalysis.TraceInput(input.toString(), GoTraceInput.read(input)));
-            } catch (GoTraceFormatException e) {
-                err.println("preemptscope: " + input + ": " + e.getMessage());
-                err.flush();
-                return ExitCodes.BAD_INPUT;
-            } catch (IOException e) {
-                err.println("preemptscope: " + input + ": cannot be read: " + e.getMessage());
-                err.flush();
-                return ExitCodes.BAD_INPUT;
-            }
-        }
-        List<StraceInputs.InputFile> files;
-        try {
-            files = stracePaths.isEmpty() ? List.of() : StraceInputs.expand(stracePaths);
-        } catch (StraceInputException e) {
-            err.println("preemptscope: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        }
-        List<String> names = new ArrayList<>();
-        files.forEach(f -> names.add(f.displayName()));
-        traces.forEach(t -> names.add(t.name()));
+        PrintWriter err = spec.commandLine().getErr();
         ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
         AnalysisResult result;
-        try (StraceReader reader = files.isEmpty() ? null : new StraceReader(files, reporter);
-                Progress progress = Progress.forFiles(files, () -> reader == null ? 0 : reader.bytesRead())) {
-            result = new CaptureAnalysis(options).run(reader, traces, names, progress::tick);
+        try (CaptureSet captures = CaptureSet.open(inputs, reporter);
+                Progress progress = progress(captures)) {
+            result = new CaptureAnalysis(options).run(captures, progress::tick);
             reporter.summarize();
-            if (reader != null && reporter.nothingParsed(reader)) {
-                err.println("preemptscope: no strace output found in the input");
-                err.flush();
-                return ExitCodes.BAD_INPUT;
-            }
-        } catch (StraceInputException | IOException e) {
+            captures.requireStraceOutput();
+        } catch (BadInputException e) {
             err.println("preemptscope: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
@@ -153,14 +110,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        if (threshold != null) {
-            for (Finding f : result.findings()) {
-                if (f.severity().compareTo(threshold) >= 0) {
-                    return ExitCodes.FINDINGS;
-                }
-            }
-        }
-        return ExitCodes.OK;
+        boolean failed = threshold != null
+                && result.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0);
+        return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static Progress progress(CaptureSet captures) {
+        return captures.strace()
+                .map(s -> Progress.forFiles(s.files(), s::bytesRead))
+                .orElseGet(() -> Progress.forFiles(List.of(), () -> 0));
     }
 
     private AnalysisOptions options() {
@@ -180,23 +138,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     "--asyncpreemptoff: expected on, off or auto, got " + asyncpreemptoff);
         };
         return new AnalysisOptions(version, apo, slackUs < 0 ? -1 : slackUs * 1000, stormRate, retryWindowMs * 1_000_000);
-    }
-
-    /** What a capture bundle recorded about its run fills what the user left to auto. */
-    private AnalysisOptions recorded(AnalysisOptions options) {
-        return RecordedRun.of(inputs).map(run -> {
-            GoVersion v = null;
-            if (run.goVersion() != null) {
-                try {
-                    v = GoVersion.parse(run.goVersion());
-                } catch (IllegalArgumentException unusual) {
-                    // a development build ("devel ...") says nothing usable about its release
-                }
-            }
-            return options.withRecorded(v, run.bundle() + "/capture.json: the target's Go build info",
-                    run.asyncpreemptoff(), run.bundle() + "/capture.json: GODEBUG asyncpreemptoff="
-                            + (Boolean.TRUE.equals(run.asyncpreemptoff()) ? "1" : "0"));
-        }).orElse(options);
     }
 
     private Severity severity(String text) {

@@ -1,26 +1,21 @@
 package io.preemptscope.analysis;
 
-import io.preemptscope.strace.StraceInputException;
-import io.preemptscope.strace.StraceInputs;
-import io.preemptscope.strace.StraceReader;
-import java.io.IOException;
+import io.preemptscope.analysis.input.BadInputException;
+import io.preemptscope.analysis.input.CaptureSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Runs the strace analysis the way {@code analyze} does, for assertions. */
+/** Runs the analysis the way {@code analyze} does, for assertions. */
 final class AnalysisRun {
     private AnalysisRun() {}
 
     static AnalysisResult of(AnalysisOptions options, Path... inputs) {
-        try {
-            List<StraceInputs.InputFile> files = StraceInputs.expand(List.of(inputs));
-            try (StraceReader reader = new StraceReader(files, p -> { })) {
-                return new CaptureAnalysis(options).run(reader, List.of(), files.stream().map(StraceInputs.InputFile::displayName).toList());
-            }
-        } catch (IOException | StraceInputException e) {
+        try (CaptureSet captures = CaptureSet.open(List.of(inputs), p -> { })) {
+            return new CaptureAnalysis(options).run(captures);
+        } catch (BadInputException e) {
             throw new AssertionError(e);
         }
     }

@@ -2,13 +2,11 @@ package io.preemptscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.preemptscope.gotrace.decode.GoTraceInput;
 import io.preemptscope.model.sim.Simulator;
 import io.preemptscope.model.sim.SliceBand;
 import io.preemptscope.model.version.RuntimeProfile;
 import io.preemptscope.testing.Corpus;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the captures show against the simulator's predicted band for a tight loop. */
@@ -18,8 +16,7 @@ class SimulatorBandTest {
     void observedAsyncSlicesFallInsideTheSimulatorsBand() throws Exception {
         SliceBand band = Simulator.predictedSliceBand(RuntimeProfile.GO1_16_TO_1_25, false);
         Path trace = Corpus.root().resolve("gotrace/captures/tightloop_bounded_default.trace");
-        AnalysisResult r = new CaptureAnalysis(AnalysisOptions.auto())
-                .run(null, List.of(new CaptureAnalysis.TraceInput(trace.toString(), GoTraceInput.read(trace))), List.of());
+        AnalysisResult r = AnalysisRun.of(trace);
         AnalysisMetrics.Latency l = r.metrics().preemptLatencyMs();
         assertThat(l.count()).isEqualTo(12);
         assertThat(band.contains(Math.round(l.p50() * 1e6))).as("p50 %s ms in %s", l.p50(), band).isTrue();

@@ -2,14 +2,9 @@ package io.preemptscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.preemptscope.gotrace.decode.GoTraceInput;
 import io.preemptscope.model.sysmon.SysmonConstants;
-import io.preemptscope.strace.StraceInputs;
-import io.preemptscope.strace.StraceReader;
 import io.preemptscope.testing.Corpus;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The analysis of the real Go execution traces, alone and together with strace of the same run. */
@@ -20,16 +15,7 @@ class TraceAnalysisTest {
     }
 
     private static AnalysisResult analyze(Path trace, Path strace) throws Exception {
-        List<CaptureAnalysis.TraceInput> traces = List.of(new CaptureAnalysis.TraceInput(trace.toString(), GoTraceInput.read(trace)));
-        List<String> names = new ArrayList<>();
-        if (strace == null) {
-            names.add(trace.toString());
-            return new CaptureAnalysis(AnalysisOptions.auto()).run(null, traces, names);
-        }
-        List<StraceInputs.InputFile> files = StraceInputs.expand(List.of(strace));
-        try (StraceReader reader = new StraceReader(files, p -> { })) {
-            return new CaptureAnalysis(AnalysisOptions.auto()).run(reader, traces, List.of(strace.toString(), trace.toString()));
-        }
+        return strace == null ? AnalysisRun.of(trace) : AnalysisRun.of(trace, strace);
     }
 
     @Test

@@ -47,6 +47,8 @@ public final class ArgDecoder {
             case "clone" -> new SyscallArgs.Clone(field(args, "flags"));
             case "clone3" -> new SyscallArgs.Clone(field(args, "flags"));
             case "fork", "vfork" -> new SyscallArgs.Clone(null);
+            case "execve" -> new SyscallArgs.Exec(quoted(first(args)));
+            case "mlock" -> memoryLock(args);
             case "exit", "exit_group" -> {
                 // empty for an exit half whose entry the capture does not show
                 String status = first(args);
@@ -90,6 +92,26 @@ public final class ArgDecoder {
             flags = parts.size() > 2 ? parts.get(2) : null;
         }
         return new SyscallArgs.SigAction(signal, handler, flags);
+    }
+
+    private static SyscallArgs memoryLock(String args) {
+        List<String> a = ArgSplitter.split(args);
+        if (a.size() < 2) {
+            return UNTYPED;
+        }
+        try {
+            return new SyscallArgs.MemoryLock(Long.decode(a.get(1)));
+        } catch (NumberFormatException notANumber) {
+            return UNTYPED;
+        }
+    }
+
+    /** The text of a string argument printed whole ({@code "/bin/x"}), or null. */
+    private static String quoted(String arg) {
+        if (arg == null || arg.length() < 2 || !arg.startsWith("\"") || !arg.endsWith("\"")) {
+            return null;
+        }
+        return arg.substring(1, arg.length() - 1);
     }
 
     private static SyscallArgs futex(String args) {

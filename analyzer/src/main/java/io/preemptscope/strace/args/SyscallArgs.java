@@ -19,6 +19,11 @@ public sealed interface SyscallArgs {
         public boolean restart() {
             return flags != null && flags.contains("SA_RESTART");
         }
+
+        /** The handler runs on the alternate signal stack. */
+        public boolean onStack() {
+            return flags != null && flags.contains("SA_ONSTACK");
+        }
     }
 
     /** rt_sigprocmask(how, set, oldset, size). */
@@ -44,6 +49,12 @@ public sealed interface SyscallArgs {
 
     /** clone / clone3 / fork / vfork: the flags text; the new thread's id is the result. */
     record Clone(String flags) implements SyscallArgs {}
+
+    /** execve(path, argv, envp): the program's path, null when strace did not print it whole. */
+    record Exec(String path) implements SyscallArgs {}
+
+    /** mlock(addr, len): the length, when printed as a number. */
+    record MemoryLock(long length) implements SyscallArgs {}
 
     /** exit / exit_group. */
     record Exit(int status) implements SyscallArgs {}

@@ -22,7 +22,7 @@ class ArgDecoderFuzzTest {
     private static final List<String> TYPED = List.of(
             "tgkill", "tkill", "kill", "rt_sigaction", "rt_sigprocmask", "nanosleep", "clock_nanosleep",
             "futex", "epoll_wait", "epoll_pwait", "epoll_pwait2", "read", "rt_sigreturn", "restart_syscall",
-            "clone", "clone3", "vfork", "exit_group");
+            "clone", "clone3", "vfork", "exit_group", "execve", "mlock");
 
     @Timeout(10)
     @FuzzTest(maxDuration = "90s")
@@ -50,5 +50,10 @@ class ArgDecoderFuzzTest {
         }
         SiginfoFields.siCode(args);
         SiginfoFields.siPid(args);
+        if (FutexArgs.timedWaitOnZeroNs(args) >= 0) {
+            assertThat(args).startsWith(FutexArgs.address(args));
+        }
+        FutexArgs.hasTimeout(args);
+        SleepArgs.requestNs(args);
     }
 }

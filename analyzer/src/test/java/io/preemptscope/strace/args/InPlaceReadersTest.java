@@ -46,6 +46,19 @@ class InPlaceReadersTest {
     }
 
     @Test
+    void aTimedWaitOnZeroReadInPlaceIsOneTheFullDecodingFinds() {
+        for (String args : SAMPLES) {
+            List<String> all = ArgSplitter.split(args);
+            long decoded = ArgDecoder.decode("futex", args) instanceof SyscallArgs.Futex f
+                    && f.op().startsWith("FUTEX_WAIT") && all.size() > 2 && all.get(2).equals("0") ? f.timeoutNanos() : -1;
+            assertThat(FutexArgs.timedWaitOnZeroNs(args)).as(args).isEqualTo(decoded);
+            if (decoded >= 0) {
+                assertThat(FutexArgs.address(args)).isEqualTo(all.get(0));
+            }
+        }
+    }
+
+    @Test
     void symbolicPrefixInPlaceIsThePrefixOfTheStrippedSymbol() {
         for (String args : SAMPLES) {
             for (int from = 0; from <= args.length(); from++) {

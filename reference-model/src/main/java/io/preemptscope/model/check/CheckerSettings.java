@@ -29,25 +29,28 @@ public record CheckerSettings(
         int restartStormCount,
         GoVersion release) {
 
-    public CheckerSettings(RuntimeProfile profile, boolean asyncpreemptoff, long sysmonDelayNs, long slackNs,
-            long retryWindowNs, int stormPerSecondThread, long deliveryLatencyNs, int restartStormCount) {
-        this(profile, asyncpreemptoff, sysmonDelayNs, slackNs, retryWindowNs, stormPerSecondThread, deliveryLatencyNs,
-                restartStormCount, null);
+    public static CheckerSettings defaults(RuntimeProfile profile, boolean asyncpreemptoff) {
+        return builder(profile, asyncpreemptoff).build();
     }
 
-    public static CheckerSettings defaults(RuntimeProfile profile, boolean asyncpreemptoff) {
-        return new CheckerSettings(profile, asyncpreemptoff, SysmonConstants.MAX_DELAY_NS,
-                SysmonConstants.slackNs(), 10_000_000L, 1_000, 1_000_000L, 8);
+    /** The defaults, each setter of the builder replacing one. */
+    public static Builder builder(RuntimeProfile profile, boolean asyncpreemptoff) {
+        return new Builder(profile, asyncpreemptoff);
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder(profile, asyncpreemptoff).sysmonDelayNs(sysmonDelayNs).slackNs(slackNs)
+                .retryWindowNs(retryWindowNs).stormPerSecondThread(stormPerSecondThread)
+                .deliveryLatencyNs(deliveryLatencyNs).restartStormCount(restartStormCount).release(release);
     }
 
     public CheckerSettings withSlackNs(long slack) {
-        return new CheckerSettings(profile, asyncpreemptoff, sysmonDelayNs, slack, retryWindowNs,
-                stormPerSecondThread, deliveryLatencyNs, restartStormCount, release);
+        return toBuilder().slackNs(slack).build();
     }
 
     public CheckerSettings withRelease(GoVersion v) {
-        return new CheckerSettings(profile, asyncpreemptoff, sysmonDelayNs, slackNs, retryWindowNs,
-                stormPerSecondThread, deliveryLatencyNs, restartStormCount, v);
+        return toBuilder().release(v).build();
     }
 
     /**
@@ -76,5 +79,63 @@ public record CheckerSettings(
 
     public boolean runtimeSendsSigurg() {
         return profile.runtimeSendsSigurg(asyncpreemptoff);
+    }
+
+    /** Names each setting it changes, where the record's constructor takes all nine in a row. */
+    public static final class Builder {
+        private final RuntimeProfile profile;
+        private final boolean asyncpreemptoff;
+        private long sysmonDelayNs = SysmonConstants.MAX_DELAY_NS;
+        private long slackNs = SysmonConstants.slackNs();
+        private long retryWindowNs = 10_000_000L;
+        private int stormPerSecondThread = 1_000;
+        private long deliveryLatencyNs = 1_000_000L;
+        private int restartStormCount = 8;
+        private GoVersion release;
+
+        private Builder(RuntimeProfile profile, boolean asyncpreemptoff) {
+            this.profile = profile;
+            this.asyncpreemptoff = asyncpreemptoff;
+        }
+
+        public Builder sysmonDelayNs(long value) {
+            sysmonDelayNs = value;
+            return this;
+        }
+
+        public Builder slackNs(long value) {
+            slackNs = value;
+            return this;
+        }
+
+        public Builder retryWindowNs(long value) {
+            retryWindowNs = value;
+            return this;
+        }
+
+        public Builder stormPerSecondThread(int value) {
+            stormPerSecondThread = value;
+            return this;
+        }
+
+        public Builder deliveryLatencyNs(long value) {
+            deliveryLatencyNs = value;
+            return this;
+        }
+
+        public Builder restartStormCount(int value) {
+            restartStormCount = value;
+            return this;
+        }
+
+        public Builder release(GoVersion value) {
+            release = value;
+            return this;
+        }
+
+        public CheckerSettings build() {
+            return new CheckerSettings(profile, asyncpreemptoff, sysmonDelayNs, slackNs, retryWindowNs,
+                    stormPerSecondThread, deliveryLatencyNs, restartStormCount, release);
+        }
     }
 }

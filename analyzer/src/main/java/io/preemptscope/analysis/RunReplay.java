@@ -1,0 +1,111 @@
+package io.preemptscope.analysis;
+
+import io.preemptscope.analysis.input.BadInputException;
+import io.preemptscope.analysis.input.DecodedTrace;
+import io.preemptscope.analysis.input.StraceStream;
+import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.check.Checker;
+import io.preemptscope.model.check.CheckerSettings;
+import io.preemptscope.model.check.Violation;
+import io.preemptscope.model.sysmon.SysmonConstants;
+import io.preemptscope.strace.event.StraceEvent;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One pass of a run's captures through the checker: the Go traces, then the strace events as they
+ * stream. It keeps what the rules and the measurements need, and what the captures showed about
+ * async preemption.
+ */
+final class RunReplay {
+    private final EvidenceRefs refs = new EvidenceRefs();
+    private final ReplayMetrics metrics = new ReplayMetrics();
+    private final TraceMetrics traceMetrics = new TraceMetrics();
+    private final Checker checker;
+    private final StraceReplay strace;
+    private boolean traceShowsAsync;
+    private boolean straceReplayed;
+
+    /**
+     * @param settings what the checker assumes while it observes; every rule that depends on
+     *     async preemption decides only at {@link #finish}, with the settings the evidence settles on
+     */
+    RunReplay(CheckerSettings settings) {
+        checker = new Checker(settings);
+        strace = new StraceReplay(checker::observe, refs, metrics);
+    }
+
+    void trace(DecodedTrace t) throws BadInputException {
+        try {
+            GoTraceReplay.replay(t.name(), t.trace(), refs, checker::observe, traceMetrics);
+        } catch (GoTraceFormatException e) {
+            throw BadInputException.of(t.name(), e);
+        }
+        traceShowsAsync |= t.trace().asyncPreemptions() > 0;
+    }
+
+    /** Replays every strace event, calling {@code onEvent} after each (progress). */
+    void strace(StraceStream events, Runnable onEvent) throws BadInputException {
+        straceReplayed = true;
+        for (StraceEvent e = events.next(); e != null; e = events.next()) {
+            strace.accept(e);
+            onEvent.run();
+        }
+    }
+
+    /** The process sent itself SIGURG (tgkill). */
+    boolean runtimeSentSigurg() {
+        return metrics.runtimeSentSigurg();
+    }
+
+    /** A Go trace shows async preemptions. */
+    boolean traceShowsAsync() {
+        return traceShowsAsync;
+    }
+
+    /** sysmon's slack per round as the capture's own sysmon sleeps show it, or the model's when they show less. */
+    long observedSlackNs() {
+        return Math.max(SysmonConstants.slackNs(), metrics.overshootP99Ns());
+    }
+
+    /** sysmon's largest delay seen, or the model's steady state when the capture shows none. */
+    long observedSysmonDelayNs() {
+        return metrics.maxSysmonDelayNs() > 0 ? metrics.maxSysmonDelayNs() : SysmonConstants.MAX_DELAY_NS;
+    }
+
+    /** The violations under the settings the evidence settled on, as findings with their evidence. */
+    List<Finding> finish(CheckerSettings settled) {
+        boolean runsObservable = !straceReplayed || metrics.runsObservable(strace.sysmonTid());
+        return checker.finish(settled, runsObservable).stream().map(this::finding).toList();
+    }
+
+    private Finding finding(Violation v) {
+        return new Finding(v.id().name(), v.severity(), v.tid(), v.goroutine(), seconds(v.timeNs()),
+                v.refs().stream().map(refs::evidence).toList(), v.id().rule() + " (" + v.id().citation() + ")",
+                v.message());
+    }
+
+    private static BigDecimal seconds(long ns) {
+        return BigDecimal.valueOf(ns, 9).stripTrailingZeros();
+    }
+
+    /** What the replay measured, with the findings {@link #finish} gave. */
+    AnalysisMetrics metrics(List<Finding> findings, AnalysisMetrics.Calibration calibration) {
+        long coalesced = findings.stream().filter(f -> AnomalyId.SIGURG_COALESCED.name().equals(f.id())).count();
+        AnalysisMetrics m = metrics.result(coalesced, strace.sysmonTid(), calibration, false);
+        if (traceMetrics.present()) {
+            m = m.withTrace(traceMetrics.preemptions(), traceMetrics.latency(), traceMetrics.retakes());
+        }
+        return m;
+    }
+
+    /** How often each rule fired, by anomaly name in order. */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new TreeMap<>();
+        checker.counts().forEach((id, n) -> counts.put(id.name(), n));
+        return counts;
+    }
+}

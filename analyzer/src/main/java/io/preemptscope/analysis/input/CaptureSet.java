@@ -1,0 +1,142 @@
+package io.preemptscope.analysis.input;
+
+import io.preemptscope.capture.Bundle;
+import io.preemptscope.capture.RecordedRun;
+import io.preemptscope.gobinary.GoBuildInfo;
+import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.decode.GoTraceInput;
+import io.preemptscope.input.InputKind;
+import io.preemptscope.strace.ProblemSink;
+import io.preemptscope.strace.StraceInputException;
+import io.preemptscope.strace.StraceInputs;
+import io.preemptscope.strace.args.ArgDecoder;
+import io.preemptscope.strace.args.SyscallArgs;
+import io.preemptscope.strace.event.StraceEvent;
+import io.preemptscope.strace.event.SyscallEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The captures of one run, assembled from what the user named: strace files, -ff directories and
+ * prefixes, Go execution traces (told apart by content) and capture bundle directories (which
+ * stand for their strace log and Go trace). Everything known about the run before its events are
+ * replayed is read here, once: what a bundle recorded, and the Go build info of the program the
+ * strace capture starts with. The Go traces are read and checked whole; the strace events stream.
+ *
+ * <p>Each input is a path today; one read from stdin would be sniffed from its first bytes the
+ * same way and join the strace or trace inputs.
+ */
+public final class CaptureSet implements AutoCloseable {
+    private final List<CaptureInput> inputs;
+    private final Optional<RecordedRun> recorded;
+    private final List<DecodedTrace> traces;
+    private final StraceStream strace;
+    private final Optional<GoBuildInfo> buildInfo;
+
+    private CaptureSet(List<CaptureInput> inputs, Optional<RecordedRun> recorded, List<DecodedTrace> traces,
+            StraceStream strace, Optional<GoBuildInfo> buildInfo) {
+        this.inputs = inputs;
+        this.recorded = recorded;
+        this.traces = traces;
+        this.strace = strace;
+        this.buildInfo = buildInfo;
+    }
+
+    /**
+     * Expands and opens the inputs of one run: every Go trace is decoded, then the strace files
+     * are found and their first event read.
+     *
+     * @param problems where unparsable strace lines go as they are read
+     */
+    public static CaptureSet open(List<Path> named, ProblemSink problems) throws BadInputException {
+        Optional<RecordedRun> recorded = RecordedRun.of(named);
+        List<Path> stracePaths = new ArrayList<>();
+        List<DecodedTrace> traces = new ArrayList<>();
+        for (Path input : Bundle.expand(named, true)) {
+            if (InputKind.of(input).goTrace()) {
+                traces.add(decode(input));
+            } else {
+                stracePaths.add(input);
+            }
+        }
+        List<StraceInputs.InputFile> files;
+        try {
+            files = stracePaths.isEmpty() ? List.of() : StraceInputs.expand(stracePaths);
+        } catch (StraceInputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        List<CaptureInput> inputs = new ArrayList<>();
+        files.forEach(f -> inputs.add(new CaptureInput(f.displayName(), CaptureInput.Kind.STRACE)));
+        traces.forEach(t -> inputs.add(new CaptureInput(t.name(), CaptureInput.Kind.GO_TRACE)));
+        StraceStream strace = files.isEmpty() ? null : StraceStream.open(files, problems);
+        return new CaptureSet(List.copyOf(inputs), recorded, List.copyOf(traces), strace,
+                strace == null ? Optional.empty() : buildInfo(strace.first()));
+    }
+
+    /** Every input: the strace files first, in the order read, then the Go traces. */
+    public List<CaptureInput> inputs() {
+        return inputs;
+    }
+
+    /** What the first capture bundle among the inputs recorded about its run, if any. */
+    public Optional<RecordedRun> recorded() {
+        return recorded;
+    }
+
+    /** The Go build info of the executable the strace capture starts with (execve), when that file is here. */
+    public Optional<GoBuildInfo> buildInfo() {
+        return buildInfo;
+    }
+
+    public List<DecodedTrace> traces() {
+        return traces;
+    }
+
+    /** The strace events, when there are strace inputs. */
+    public Optional<StraceStream> strace() {
+        return Optional.ofNullable(strace);
+    }
+
+    /** Fails when strace inputs were read and not one line of them was strace output. */
+    public void requireStraceOutput() throws BadInputException {
+        if (strace != null && strace.nothingParsed()) {
+            throw new BadInputException("no strace output found in the input");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (strace != null) {
+            strace.close();
+        }
+    }
+
+    private static DecodedTrace decode(Path input) throws BadInputException {
+        try {
+            return new DecodedTrace(input.toString(), GoTraceInput.read(input));
+        } catch (GoTraceFormatException e) {
+            throw BadInputException.of(input.toString(), e);
+        } catch (IOException e) {
+            throw new BadInputException(input + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<GoBuildInfo> buildInfo(StraceEvent first) {
+        if (!(first instanceof SyscallEvent call) || !call.name().equals("execve")
+                || !(ArgDecoder.decode(call.name(), call.args()) instanceof SyscallArgs.Exec exec)
+                || exec.path() == null) {
+            return Optional.empty();
+        }
+        try {
+            Path exe = Path.of(exec.path());
+            return Files.isRegularFile(exe) ? GoBuildInfo.read(exe) : Optional.empty();
+        } catch (InvalidPathException notAPath) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.preemptscope.analysis.input;
+
+import io.preemptscope.strace.FileEventReader;
+import io.preemptscope.strace.PrefetchingReader;
+import io.preemptscope.strace.ProblemSink;
+import io.preemptscope.strace.StraceInputException;
+import io.preemptscope.strace.StraceInputs;
+import io.preemptscope.strace.StraceReader;
+import io.preemptscope.strace.event.StraceEvent;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The strace events of a run, merged in time order and read ahead on a thread of their own. The
+ * first event is read when the stream opens, since it names the traced program; it is handed out
+ * first all the same.
+ */
+public final class StraceStream implements AutoCloseable {
+    private final List<StraceInputs.InputFile> files;
+    private final StraceReader reader;
+    private final StraceEvent first;
+    /** Reads on from the second event; null when there is no first. */
+    private final PrefetchingReader ahead;
+    private boolean firstTaken;
+
+    private StraceStream(List<StraceInputs.InputFile> files, StraceReader reader, StraceEvent first) {
+        this.files = files;
+        this.reader = reader;
+        this.first = first;
+        this.ahead = first == null ? null : new PrefetchingReader(reader);
+    }
+
+    static StraceStream open(List<StraceInputs.InputFile> files, ProblemSink problems) throws BadInputException {
+        StraceReader reader;
+        try {
+            reader = new StraceReader(files, problems);
+        } catch (StraceInputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        try {
+            return new StraceStream(files, reader, reader.next());
+        } catch (IOException | StraceInputException e) {
+            closeQuietly(reader);
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** The first event, or null for captures without any. */
+    StraceEvent first() {
+        return first;
+    }
+
+    /** The next event, or null at the end. */
+    public StraceEvent next() throws BadInputException {
+        if (!firstTaken) {
+            firstTaken = true;
+            return first;
+        }
+        if (ahead == null) {
+            return null;
+        }
+        try {
+            return ahead.next();
+        } catch (IOException | StraceInputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** The files read, each -ff file on its own. */
+    public List<StraceInputs.InputFile> files() {
+        return files;
+    }
+
+    /** Bytes read so far (compressed inputs count their decompressed bytes). */
+    public long bytesRead() {
+        return reader.bytesRead();
+    }
+
+    /** Whether every line read was unparsable: then the input was not strace output at all. */
+    boolean nothingParsed() {
+        long lines = 0;
+        long unparsed = 0;
+        for (FileEventReader f : reader.files()) {
+            lines += f.counts().lines();
+            unparsed += f.counts().unparsed() + f.counts().truncated();
+        }
+        return lines > 0 && unparsed == lines;
+    }
+
+    @Override
+    public void close() {
+        if (ahead != null) {
+            ahead.close();
+        }
+        closeQuietly(reader);
+    }
+
+    private static void closeQuietly(StraceReader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // StraceReader closes its inputs quietly; nothing was written that could be lost
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.preemptscope.strace.args;
+
+/** nanosleep(req, rem) read in place: sysmon sleeps constantly, and its request is the first struct. */
+public final class SleepArgs {
+    private SleepArgs() {}
+
+    /** The requested sleep in ns, or -1 when it cannot be read. */
+    public static long requestNs(String args) {
+        return ArgDecoder.timespecNanos(args);
+    }
+}
