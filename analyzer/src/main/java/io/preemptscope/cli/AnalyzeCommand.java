@@ -2,8 +2,9 @@ package io.preemptscope.cli;
 
 import io.preemptscope.analysis.AnalysisOptions;
 import io.preemptscope.analysis.AnalysisResult;
-import io.preemptscope.analysis.Finding;
 import io.preemptscope.analysis.CaptureAnalysis;
+import io.preemptscope.analysis.EvidenceText;
+import io.preemptscope.analysis.Finding;
 import io.preemptscope.capture.Bundle;
 import io.preemptscope.capture.RecordedRun;
 import io.preemptscope.gotrace.GoTraceFormatException;
@@ -23,8 +24,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code preemptscope analyze}: replays captures against the reference model. */
 @Command(
@@ -43,10 +44,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {" 0:ok", " 1:a finding at or above --fail-on", " 2:usage error", " 3:bad or unreadable input"})
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format;
+    @Mixin
+    ReportFormatOption format;
 
     @Option(names = "--go-version", defaultValue = "auto", paramLabel = "V",
             description = "The Go version of the traced program (e.g. 1.13, 1.14.1, 1.19.8), or auto (default):"
@@ -58,7 +57,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String asyncpreemptoff;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit with status 1 when a finding is at least this severe: info, warning or error.")
+            description = "Exit with status 1 when a finding is at least this severe: info, warning or error;"
+                    + " default: none, the exit status does not depend on findings.")
     String failOn;
 
     @Option(names = "--slack-us", paramLabel = "US", defaultValue = "-1",
@@ -73,15 +73,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "How soon a retry must follow EINTR (default ${DEFAULT-VALUE} ms).")
     long retryWindowMs;
 
-    @Option(names = "--strict", description = "Stop at the first line that is not strace output (exit status 3).")
-    boolean strict;
+    @Mixin
+    ProblemOptions problems = new ProblemOptions(20);
 
-    @Option(names = "--max-reported", paramLabel = "N", defaultValue = "20",
-            description = "Report at most N unparsable lines on stderr (default ${DEFAULT-VALUE}).")
-    int maxReported;
-
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "strace captures and Go traces of one run.")
-    List<Path> inputs;
+    @Mixin
+    CaptureInputs captures;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,11 +85,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (format == Format.json) {
+        if (format.json()) {
             AnalysisJsonWriter.prepareInBackground();
         }
         AnalysisOptions options = recorded(options());
-        inputs = Bundle.expand(inputs, true); // a capture bundle directory stands for its files
+        List<Path> inputs = Bundle.expand(captures.paths, true); // a capture bundle directory stands for its files
         Severity threshold = failOn == null ? null : severity(failOn);
         List<Path> stracePaths = new ArrayList<>();
         List<CaptureAnalysis.TraceInput> traces = new ArrayList<>();
@@ -125,7 +121,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
         files.forEach(f -> names.add(f.displayName()));
         traces.forEach(t -> names.add(t.name()));
-        ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
+        ProblemReporter reporter = problems.reporter(err);
         AnalysisResult result;
         try (StraceReader reader = files.isEmpty() ? null : new StraceReader(files, reporter);
                 Progress progress = Progress.forFiles(files, () -> reader == null ? 0 : reader.bytesRead())) {
@@ -142,10 +138,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try {
-            if (format == Format.json) {
+            if (format.json()) {
                 AnalysisJsonWriter.write(result, spec.commandLine().getOut());
             } else {
-                AnalysisTextWriter.write(result, spec.commandLine().getOut());
+                EvidenceText evidence = EvidenceText.read(AnalysisTextWriter.evidenceShown(result));
+                AnalysisTextWriter.write(result, evidence, spec.commandLine().getOut());
             }
         } catch (IOException e) {
             err.println("preemptscope: cannot write the report: " + e.getMessage());
@@ -183,7 +180,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** What a capture bundle recorded about its run fills what the user left to auto. */
     private AnalysisOptions recorded(AnalysisOptions options) {
-        return RecordedRun.of(inputs).map(run -> {
+        return RecordedRun.of(captures.paths).map(run -> {
             GoVersion v = null;
             if (run.goVersion() != null) {
                 try {
