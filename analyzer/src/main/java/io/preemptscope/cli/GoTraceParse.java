@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -133,15 +134,15 @@ final class GoTraceParse {
 
     private void printStats(GoTraceStats s, ParseCommand.Format format) throws IOException {
         if (format == ParseCommand.Format.text) {
-            out.printf("format      %s (header go %s, written by Go %s)%n", s.format(), s.version(), s.goVersions());
-            out.printf("events      %,d over %.3f ms%n", s.events(), s.durationNs() / 1e6);
-            out.printf("goroutines  %,d   procs %d   threads %d%n", s.goroutines(), s.procs(), s.threads());
-            out.printf("preemptions %,d async, %,d cooperative%n", s.preemptions().async(), s.preemptions().cooperative());
-            out.printf("run slices  %,d   p50 %.3f ms   p99 %.3f ms   max %.3f ms%n", s.runSlices().count(),
+            out.printf(Locale.ROOT, "format      %s (header go %s, written by Go %s)%n", s.format(), s.version(), s.goVersions());
+            out.printf(Locale.ROOT, "events      %,d over %.3f ms%n", s.events(), s.durationNs() / 1e6);
+            out.printf(Locale.ROOT, "goroutines  %,d   procs %d   threads %d%n", s.goroutines(), s.procs(), s.threads());
+            out.printf(Locale.ROOT, "preemptions %,d async, %,d cooperative%n", s.preemptions().async(), s.preemptions().cooperative());
+            out.printf(Locale.ROOT, "run slices  %,d   p50 %.3f ms   p99 %.3f ms   max %.3f ms%n", s.runSlices().count(),
                     s.runSlices().p50Ns() / 1e6, s.runSlices().p99Ns() / 1e6, s.runSlices().maxNs() / 1e6);
             out.println("event types:");
             for (Map.Entry<String, Long> e : s.eventTypes().entrySet()) {
-                out.printf("  %-20s %,d%n", e.getKey(), e.getValue());
+                out.printf(Locale.ROOT, "  %-20s %,d%n", e.getKey(), e.getValue());
             }
         } else {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
