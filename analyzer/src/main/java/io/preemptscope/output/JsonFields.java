@@ -16,7 +16,7 @@ final class JsonFields {
 
     private JsonFields() {}
 
-    /** One document per line, without spaces. */
+    /** Without whitespace; the caller frames the documents. */
     static JsonGenerator compact(Writer out) throws IOException {
         return FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
