@@ -1,6 +1,5 @@
 package io.preemptscope.analysis;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
@@ -17,8 +16,6 @@ import java.util.Map;
  * @param eintr EINTR that reached the program, by syscall (direct, or through a restart code)
  * @param restarts interrupted syscalls the kernel restarted transparently, by syscall
  */
-@JsonPropertyOrder({"sigurgSent", "sigurgDelivered", "sigurgCoalesced", "preemptions", "preemptLatencyMs",
-        "latencyBasis", "syscallRetakes", "eintr", "restarts", "sysmon", "threads", "durationMs", "calibration"})
 public record AnalysisMetrics(
         long sigurgSent,
         long sigurgDelivered,
@@ -41,17 +38,14 @@ public record AnalysisMetrics(
                 calibration);
     }
 
-    @JsonPropertyOrder({"async", "cooperative"})
     public record Preemptions(long async, Long cooperative) {}
 
-    @JsonPropertyOrder({"count", "p50", "p90", "p99", "max"})
     public record Latency(long count, Double p50, Double p90, Double p99, Double max) {}
 
     /**
      * @param tid the sysmon thread found by its nanosleep fingerprint, -1 when none
      * @param delays sysmon's sleeps by requested length in µs
      */
-    @JsonPropertyOrder({"tid", "delays", "overshootP99Us"})
     public record Sysmon(int tid, Map<String, Long> delays, Double overshootP99Us) {}
 
     /**
@@ -61,6 +55,5 @@ public record AnalysisMetrics(
      *     capture's own sysmon sleeps overshoot by under tracing
      * @param preemptDeadlineMs the latest a preemption request may come in a time slice
      */
-    @JsonPropertyOrder({"slackUs", "sysmonDelayUs", "preemptDeadlineMs"})
     public record Calibration(double slackUs, double sysmonDelayUs, double preemptDeadlineMs) {}
 }

@@ -1,6 +1,5 @@
 package io.preemptscope.analysis;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -12,8 +11,6 @@ import java.util.List;
  * @param findingCounts how many findings of each id there were; {@code findings} keeps at most
  *     1,000 of one id, so memory stays bounded on captures of any size
  */
-@JsonPropertyOrder({"schema", "inputs", "goVersion", "profile", "asyncpreemptoff", "goVersionBasis", "metrics",
-        "findingCounts", "findings"})
 public record AnalysisResult(
         int schema,
         List<String> inputs,

@@ -1,14 +1,11 @@
 package io.preemptscope.analysis;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * Where a finding's evidence is: a line of a strace capture, or a byte offset of a Go trace.
  *
  * @param line 1-based line, null for a binary trace
  * @param offset byte offset, null for a text capture
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Evidence(String file, Long line, Long offset) {
     public static Evidence line(String file, long line) {
         return new Evidence(file, line, null);

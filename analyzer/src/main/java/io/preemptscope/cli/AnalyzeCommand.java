@@ -3,6 +3,7 @@ package io.preemptscope.cli;
 import io.preemptscope.analysis.AnalysisOptions;
 import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.CaptureAnalysis;
+import io.preemptscope.analysis.EvidenceText;
 import io.preemptscope.analysis.input.BadInputException;
 import io.preemptscope.analysis.input.CaptureSet;
 import io.preemptscope.model.anomaly.Severity;
@@ -11,13 +12,12 @@ import io.preemptscope.output.AnalysisJsonWriter;
 import io.preemptscope.output.AnalysisTextWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code preemptscope analyze}: replays captures against the reference model. */
 @Command(
@@ -36,10 +36,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {" 0:ok", " 1:a finding at or above --fail-on", " 2:usage error", " 3:bad or unreadable input"})
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format;
+    @Mixin
+    ReportFormatOption format;
 
     @Option(names = "--go-version", defaultValue = "auto", paramLabel = "V",
             description = "The Go version of the traced program (e.g. 1.13, 1.14.1, 1.19.8), or auto (default):"
@@ -51,7 +49,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String asyncpreemptoff;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit with status 1 when a finding is at least this severe: info, warning or error.")
+            description = "Exit with status 1 when a finding is at least this severe: info, warning or error;"
+                    + " default: none, the exit status does not depend on findings.")
     String failOn;
 
     @Option(names = "--slack-us", paramLabel = "US", defaultValue = "-1",
@@ -66,44 +65,41 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "How soon a retry must follow EINTR (default ${DEFAULT-VALUE} ms).")
     long retryWindowMs;
 
-    @Option(names = "--strict", description = "Stop at the first line that is not strace output (exit status 3).")
-    boolean strict;
+    @Mixin
+    ProblemOptions problems = new ProblemOptions(20);
 
-    @Option(names = "--max-reported", paramLabel = "N", defaultValue = "20",
-            description = "Report at most N unparsable lines on stderr (default ${DEFAULT-VALUE}).")
-    int maxReported;
-
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "strace captures and Go traces of one run.")
-    List<Path> inputs;
+    @Mixin
+    CaptureInputs captures;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (format == Format.json) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (format.json()) {
             AnalysisJsonWriter.prepareInBackground();
         }
         AnalysisOptions options = options();
         Severity threshold = failOn == null ? null : severity(failOn);
-        PrintWriter err = spec.commandLine().getErr();
-        ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
+        ProblemReporter reporter = problems.reporter(err);
         AnalysisResult result;
-        try (CaptureSet captures = CaptureSet.open(inputs, reporter);
-                Progress progress = progress(captures)) {
-            result = new CaptureAnalysis(options).run(captures, progress::tick);
+        try (CaptureSet run = CaptureSet.open(captures.paths, reporter);
+                Progress progress = progress(run)) {
+            result = new CaptureAnalysis(options).run(run, progress::tick);
             reporter.summarize();
-            captures.requireStraceOutput();
+            run.requireStraceOutput();
         } catch (BadInputException e) {
             err.println("preemptscope: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
         try {
-            if (format == Format.json) {
+            if (format.json()) {
                 AnalysisJsonWriter.write(result, spec.commandLine().getOut());
             } else {
-                AnalysisTextWriter.write(result, spec.commandLine().getOut());
+                EvidenceText evidence = EvidenceText.read(AnalysisTextWriter.evidenceShown(result));
+                AnalysisTextWriter.write(result, evidence, spec.commandLine().getOut());
             }
         } catch (IOException e) {
             err.println("preemptscope: cannot write the report: " + e.getMessage());

@@ -1,12 +1,11 @@
 package io.preemptscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.preemptscope.capture.Bundle;
 import io.preemptscope.input.InputKind;
 import io.preemptscope.output.EventJsonWriter;
 import io.preemptscope.output.EventTextWriter;
-import io.preemptscope.output.StatsTextWriter;
+import io.preemptscope.output.StraceStatsJsonWriter;
+import io.preemptscope.output.StraceStatsTextWriter;
 import io.preemptscope.stats.StraceStats;
 import io.preemptscope.stats.StraceStatsCollector;
 import io.preemptscope.strace.StraceInputException;
@@ -19,8 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code preemptscope parse}: reads captures completely and prints their events or counts. */
 @Command(
@@ -39,30 +40,26 @@ public final class ParseCommand implements Callable<Integer> {
 
     enum Format { jsonl, json, text }
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "jsonl (default for events), json (default for --stats) or text.")
-    Format format;
+    @Mixin
+    ParseFormatOption formatOption;
 
     @Option(names = "--stats", description = "Print counts instead of events.")
     boolean stats;
 
-    @Option(names = "--strict", description = "Stop at the first line that is not strace output (exit status 3).")
-    boolean strict;
+    @Mixin
+    ProblemOptions problems = new ProblemOptions(50);
 
-    @Option(names = "--max-reported", paramLabel = "N", defaultValue = "50",
-            description = "Report at most N unparsable lines on stderr (all are counted; default ${DEFAULT-VALUE}).")
-    int maxReported;
+    @Mixin
+    CaptureInputs captures;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Capture files, -ff directories or -ff prefixes.")
-    List<Path> inputs;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        inputs = Bundle.expand(inputs, false); // a capture bundle directory stands for its files
+        Format format = formatOption.orDefault(stats);
+        List<Path> inputs = Bundle.expand(captures.paths, false); // a capture bundle directory stands for its files
         InputKind kind = InputKind.of(inputs.get(0));
         if (kind.goTrace()) {
             return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
@@ -70,7 +67,7 @@ public final class ParseCommand implements Callable<Integer> {
         if (kind == InputKind.SCHEDTRACE) {
             return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
         }
-        ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
+        ProblemReporter reporter = problems.reporter(err);
         List<StraceInputs.InputFile> files;
         try {
             files = StraceInputs.expand(inputs);
@@ -81,7 +78,7 @@ public final class ParseCommand implements Callable<Integer> {
         }
         try (StraceReader reader = new StraceReader(files, reporter);
                 Progress progress = Progress.forFiles(files, reader::bytesRead)) {
-            int status = stats ? printStats(reader, progress) : printEvents(reader, progress);
+            int status = stats ? printStats(reader, progress, format) : printEvents(reader, progress, format);
             reporter.summarize();
             if (status == ExitCodes.OK && reporter.nothingParsed(reader)) {
                 err.println("preemptscope: no strace output found in the input");
@@ -100,7 +97,8 @@ public final class ParseCommand implements Callable<Integer> {
         }
     }
 
-    private int printStats(StraceReader reader, Progress progress) throws IOException, StraceInputException {
+    private int printStats(StraceReader reader, Progress progress, Format format)
+            throws IOException, StraceInputException {
         StraceStatsCollector collector = new StraceStatsCollector();
         for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
             collector.accept(e);
@@ -108,17 +106,15 @@ public final class ParseCommand implements Callable<Integer> {
         }
         StraceStats result = collector.result(reader.files());
         if (format == Format.text) {
-            StatsTextWriter.write(result, spec.commandLine().getOut());
+            StraceStatsTextWriter.write(result, spec.commandLine().getOut());
         } else {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(mapper.writeValueAsString(result));
-            out.flush();
+            StraceStatsJsonWriter.write(result, spec.commandLine().getOut());
         }
         return ExitCodes.OK;
     }
 
-    private int printEvents(StraceReader reader, Progress progress) throws IOException, StraceInputException {
+    private int printEvents(StraceReader reader, Progress progress, Format format)
+            throws IOException, StraceInputException {
         if (format == Format.text) {
             EventTextWriter writer = new EventTextWriter(spec.commandLine().getOut());
             for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
@@ -129,7 +125,7 @@ public final class ParseCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (EventJsonWriter writer = new EventJsonWriter(out, format != Format.json)) {
+        try (EventJsonWriter writer = new EventJsonWriter(out, format == Format.jsonl)) {
             for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
                 writer.write(e);
                 progress.tick();

@@ -1,34 +1,27 @@
 package io.preemptscope.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.preemptscope.analysis.AnalysisMetrics;
 import io.preemptscope.analysis.AnalysisResult;
-import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.analysis.Evidence;
+import io.preemptscope.analysis.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
-/** The analysis as JSON: the schema the issue fixes, versioned by {@code schema}. */
+/**
+ * The analysis as JSON: the schema the issue fixes, versioned by {@code schema}. It is written here
+ * field by field, so the records behind it can change without changing what CI jobs read.
+ */
 public final class AnalysisJsonWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule().addSerializer(Severity.class, new SeveritySerializer()));
-
-    /** Built with its serializers at class initialization; writes into the caller's stream, which it leaves open. */
-    private static final ObjectWriter WRITER = MAPPER.writerFor(AnalysisResult.class)
-            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     private AnalysisJsonWriter() {}
 
     /**
-     * Loads Jackson and builds the report's serializers on a thread of their own. Their first use
-     * takes a tenth of a second or more, which, started with a long analysis, overlaps the reading
-     * of the captures instead of following it.
+     * Loads the JSON classes on a thread of their own. Their first use takes a noticeable part of a
+     * short run, which, started with the analysis, overlaps the reading of the captures instead of
+     * following it.
      */
     public static void prepareInBackground() {
         Thread init = new Thread(AnalysisJsonWriter::prepare, "json-writer-init");
@@ -37,23 +30,141 @@ public final class AnalysisJsonWriter {
     }
 
     private static void prepare() {
-        // calling a static method initializes the class, and that builds WRITER
+        try (JsonGenerator json = JsonFields.indented(Writer.nullWriter())) {
+            json.writeStartObject();
+            JsonFields.number(json, "warm", 0.5);
+            json.writeEndObject();
+        } catch (IOException cannotHappen) {
+            // the null writer does not fail
+        }
     }
 
-    public static void write(AnalysisResult result, PrintWriter out) throws IOException {
-        WRITER.writeValue(out, result);
+    public static void write(AnalysisResult r, PrintWriter out) throws IOException {
+        try (JsonGenerator json = JsonFields.indented(out)) {
+            json.writeStartObject();
+            json.writeNumberField("schema", r.schema());
+            JsonFields.strings(json, "inputs", r.inputs());
+            json.writeStringField("goVersion", r.goVersion());
+            json.writeStringField("profile", r.profile());
+            json.writeBooleanField("asyncpreemptoff", r.asyncpreemptoff());
+            json.writeStringField("goVersionBasis", r.goVersionBasis());
+            metrics(json, r.metrics());
+            JsonFields.counts(json, "findingCounts", r.findingCounts());
+            findings(json, r.findings());
+            json.writeEndObject();
+        }
         out.println();
         out.flush();
     }
 
-    private static final class SeveritySerializer extends StdSerializer<Severity> {
-        SeveritySerializer() {
-            super(Severity.class);
+    private static void metrics(JsonGenerator json, AnalysisMetrics m) throws IOException {
+        if (m == null) {
+            json.writeNullField("metrics");
+            return;
         }
+        json.writeObjectFieldStart("metrics");
+        json.writeNumberField("sigurgSent", m.sigurgSent());
+        json.writeNumberField("sigurgDelivered", m.sigurgDelivered());
+        json.writeNumberField("sigurgCoalesced", m.sigurgCoalesced());
+        preemptions(json, m.preemptions());
+        latency(json, m.preemptLatencyMs());
+        json.writeStringField("latencyBasis", m.latencyBasis());
+        JsonFields.number(json, "syscallRetakes", m.syscallRetakes());
+        JsonFields.counts(json, "eintr", m.eintr());
+        JsonFields.counts(json, "restarts", m.restarts());
+        sysmon(json, m.sysmon());
+        json.writeNumberField("threads", m.threads());
+        json.writeNumberField("durationMs", m.durationMs());
+        calibration(json, m.calibration());
+        json.writeEndObject();
+    }
 
-        @Override
-        public void serialize(Severity value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.name().toLowerCase(Locale.ROOT));
+    private static void preemptions(JsonGenerator json, AnalysisMetrics.Preemptions p) throws IOException {
+        if (p == null) {
+            json.writeNullField("preemptions");
+            return;
         }
+        json.writeObjectFieldStart("preemptions");
+        json.writeNumberField("async", p.async());
+        JsonFields.number(json, "cooperative", p.cooperative());
+        json.writeEndObject();
+    }
+
+    private static void latency(JsonGenerator json, AnalysisMetrics.Latency l) throws IOException {
+        if (l == null) {
+            json.writeNullField("preemptLatencyMs");
+            return;
+        }
+        json.writeObjectFieldStart("preemptLatencyMs");
+        json.writeNumberField("count", l.count());
+        JsonFields.number(json, "p50", l.p50());
+        JsonFields.number(json, "p90", l.p90());
+        JsonFields.number(json, "p99", l.p99());
+        JsonFields.number(json, "max", l.max());
+        json.writeEndObject();
+    }
+
+    private static void sysmon(JsonGenerator json, AnalysisMetrics.Sysmon s) throws IOException {
+        if (s == null) {
+            json.writeNullField("sysmon");
+            return;
+        }
+        json.writeObjectFieldStart("sysmon");
+        json.writeNumberField("tid", s.tid());
+        JsonFields.counts(json, "delays", s.delays());
+        JsonFields.number(json, "overshootP99Us", s.overshootP99Us());
+        json.writeEndObject();
+    }
+
+    private static void calibration(JsonGenerator json, AnalysisMetrics.Calibration c) throws IOException {
+        if (c == null) {
+            json.writeNullField("calibration");
+            return;
+        }
+        json.writeObjectFieldStart("calibration");
+        json.writeNumberField("slackUs", c.slackUs());
+        json.writeNumberField("sysmonDelayUs", c.sysmonDelayUs());
+        json.writeNumberField("preemptDeadlineMs", c.preemptDeadlineMs());
+        json.writeEndObject();
+    }
+
+    private static void findings(JsonGenerator json, List<Finding> findings) throws IOException {
+        if (findings == null) {
+            json.writeNullField("findings");
+            return;
+        }
+        json.writeArrayFieldStart("findings");
+        for (Finding f : findings) {
+            json.writeStartObject();
+            json.writeStringField("id", f.id());
+            json.writeStringField("severity", f.severity() == null ? null : f.severity().name().toLowerCase(Locale.ROOT));
+            json.writeNumberField("tid", f.tid());
+            JsonFields.number(json, "goroutine", f.goroutine());
+            json.writeNumberField("ts", f.ts());
+            json.writeArrayFieldStart("evidence");
+            for (Evidence e : f.evidence()) {
+                evidence(json, e);
+            }
+            json.writeEndArray();
+            json.writeStringField("rule", f.rule());
+            json.writeStringField("message", f.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** Only what locates it: a line in a text capture, a byte offset in a binary trace. */
+    private static void evidence(JsonGenerator json, Evidence e) throws IOException {
+        json.writeStartObject();
+        if (e.file() != null) {
+            json.writeStringField("file", e.file());
+        }
+        if (e.line() != null) {
+            json.writeNumberField("line", e.line().longValue());
+        }
+        if (e.offset() != null) {
+            json.writeNumberField("offset", e.offset().longValue());
+        }
+        json.writeEndObject();
     }
 }

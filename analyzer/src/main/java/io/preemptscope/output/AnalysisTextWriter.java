@@ -2,9 +2,10 @@ package io.preemptscope.output;
 
 import io.preemptscope.analysis.AnalysisMetrics;
 import io.preemptscope.analysis.AnalysisResult;
+import io.preemptscope.analysis.Evidence;
+import io.preemptscope.analysis.EvidenceText;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.model.anomaly.Severity;
-import io.preemptscope.analysis.Evidence;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,14 +13,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The analysis as a summary a person reads: what happened, the figures, then the findings. */
+/**
+ * The analysis as a summary a person reads: what happened, the figures, then the findings, each
+ * with the capture lines it cites.
+ */
 public final class AnalysisTextWriter {
     private static final int SHOWN_PER_ID = 3;
     private static final int MAX_LINE = 160;
 
     private AnalysisTextWriter() {}
 
-    public static void write(AnalysisResult r, PrintWriter out) {
+    /** The evidence whose text the summary shows: that of the first few findings of each id. */
+    public static List<Evidence> evidenceShown(AnalysisResult r) {
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        List<Evidence> refs = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            if (shown.merge(f.id(), 1, Integer::sum) <= SHOWN_PER_ID) {
+                refs.addAll(f.evidence());
+            }
+        }
+        return refs;
+    }
+
+    /** Writes the summary; {@code evidence} holds the text of the lines {@link #evidenceShown} names. */
+    public static void write(AnalysisResult r, EvidenceText evidence, PrintWriter out) {
         AnalysisMetrics m = r.metrics();
         out.println("preemptscope analysis of " + String.join(", ", r.inputs()));
         out.printf(Locale.ROOT, "Go: %s, model %s%s (%s)%n", r.goVersion(), r.profile(),
@@ -56,16 +73,16 @@ public final class AnalysisTextWriter {
         out.printf(Locale.ROOT, "  thresholds: sysmon slack %.0f µs, preemption deadline %.2f ms%n",
                 m.calibration().slackUs(), m.calibration().preemptDeadlineMs());
         out.println();
-        findings(r.findings(), r.findingCounts(), out);
+        findings(r.findings(), r.findingCounts(), evidence, out);
         out.flush();
     }
 
-    private static void findings(List<Finding> findings, Map<String, Long> counts, PrintWriter out) {
+    private static void findings(List<Finding> findings, Map<String, Long> counts, EvidenceText text,
+            PrintWriter out) {
         if (findings.isEmpty()) {
             out.println("Findings: none");
             return;
         }
-        Map<Evidence, String> text = EvidenceLines.read(evidenceShown(findings));
         for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
             Map<String, List<Finding>> byId = new LinkedHashMap<>();
             for (Finding f : findings) {
@@ -83,7 +100,7 @@ public final class AnalysisTextWriter {
                 for (Finding f : list.subList(0, Math.min(SHOWN_PER_ID, list.size()))) {
                     out.printf(Locale.ROOT, "    at %ss: %s%n", f.ts().toPlainString(), f.message());
                     for (Evidence e : f.evidence()) {
-                        String line = text.getOrDefault(e, "");
+                        String line = text.of(e);
                         out.println("      " + e + "  " + (line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line));
                     }
                 }
@@ -93,17 +110,6 @@ public final class AnalysisTextWriter {
                 }
             });
         }
-    }
-
-    private static List<Evidence> evidenceShown(List<Finding> findings) {
-        Map<String, Integer> shown = new LinkedHashMap<>();
-        List<Evidence> refs = new ArrayList<>();
-        for (Finding f : findings) {
-            if (shown.merge(f.id(), 1, Integer::sum) <= SHOWN_PER_ID) {
-                refs.addAll(f.evidence());
-            }
-        }
-        return refs;
     }
 
     private static String counts(Map<String, Long> counts) {

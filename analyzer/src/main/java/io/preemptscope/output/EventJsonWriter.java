@@ -1,6 +1,5 @@
 package io.preemptscope.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import io.preemptscope.strace.event.AnnotationEvent;
@@ -19,6 +18,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Locale;
 
 /**
  * Writes events as JSON, streaming: one object per line (JSON Lines) or one array.
@@ -33,7 +33,7 @@ public final class EventJsonWriter implements Closeable {
 
     public EventJsonWriter(Writer out, boolean jsonLines) throws IOException {
         // the caller owns the writer: closing this writer only flushes it
-        this.json = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.json = JsonFields.compact(out);
         this.lines = jsonLines;
         if (jsonLines) {
             json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
@@ -109,7 +109,7 @@ public final class EventJsonWriter implements Closeable {
         } else {
             json.writeNullField("duration");
         }
-        json.writeStringField("status", call.status().name().toLowerCase(java.util.Locale.ROOT));
+        json.writeStringField("status", call.status().name().toLowerCase(Locale.ROOT));
         if (call.split()) {
             json.writeNumberField("exitLine", call.exitLine());
         }

@@ -10,6 +10,7 @@ import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SupersededEvent;
 import io.preemptscope.strace.event.SyscallEvent;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** One readable line per event: where it was read, the thread, and what happened. */
 public final class EventTextWriter {
@@ -52,7 +53,7 @@ public final class EventTextWriter {
 
     private static String resultText(SyscallEvent call) {
         if (call.result() == null) {
-            return " [" + call.status().name().toLowerCase(java.util.Locale.ROOT) + "]";
+            return " [" + call.status().name().toLowerCase(Locale.ROOT) + "]";
         }
         String errno = call.result().errno() == null ? "" : " " + call.result().errno();
         return " = " + call.result().value() + errno;

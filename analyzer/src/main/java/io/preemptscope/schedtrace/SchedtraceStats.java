@@ -1,6 +1,5 @@
 package io.preemptscope.schedtrace;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -18,9 +17,6 @@ import java.util.List;
  * @param stuckThresholdMs the least time a P must keep one schedtick while running to be reported
  * @param stuckIntervals P running with the same schedtick across at least the threshold
  */
-@JsonPropertyOrder({"format", "lines", "samples", "detailedSamples", "firstMs", "lastMs", "maxGomaxprocs",
-        "otherLines", "malformedLines", "orphanLines", "schedtickSource", "procs", "stuckThresholdMs",
-        "stuckIntervals", "longestStuckMs"})
 public record SchedtraceStats(
         String format,
         long lines,
@@ -46,12 +42,10 @@ public record SchedtraceStats(
      * @param samples samples that had a schedtick for this P
      * @param increments sum of the positive steps between consecutive samples
      */
-    @JsonPropertyOrder({"p", "samples", "firstSchedtick", "lastSchedtick", "increments", "progression"})
     public record Proc(int p, long samples, long firstSchedtick, long lastSchedtick, long increments,
             List<TickRun> progression) {}
 
     /** Consecutive samples in which a P showed the same schedtick. */
-    @JsonPropertyOrder({"schedtick", "fromMs", "toMs", "samples"})
     public record TickRun(long schedtick, long fromMs, long toMs, long samples) {}
 
     /**
@@ -62,8 +56,6 @@ public record SchedtraceStats(
      *     the same throughout
      * @param basis "status=1" (scheddetail) or "idleprocs=0" (Go 1.25+ summary: no P was idle)
      */
-    @JsonPropertyOrder({"p", "schedtick", "fromMs", "toMs", "durationMs", "samples", "fromLine", "toLine", "curg",
-            "basis"})
     public record StuckInterval(int p, long schedtick, long fromMs, long toMs, long durationMs, long samples,
             long fromLine, long toLine, Long curg, String basis) {}
 }

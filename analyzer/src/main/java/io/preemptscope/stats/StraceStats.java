@@ -1,6 +1,5 @@
 package io.preemptscope.stats;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
@@ -11,8 +10,6 @@ import java.util.Map;
  *     job)
  * @param tgkill tgkill/tkill calls by the signal they send
  */
-@JsonPropertyOrder({"format", "files", "lines", "unparsed", "truncated", "events", "threads", "unfinished",
-        "resumed", "incomplete", "syscalls", "errors", "signals", "tgkill", "exits", "kills"})
 public record StraceStats(
         String format,
         int files,

@@ -155,4 +155,11 @@ class ParseCommandTest {
         assertThat(parse.status()).isZero();
         assertThat(parse.out()).contains("--stats").contains("--strict").contains("--format");
     }
+
+    @Test
+    void parseAndAnalyzeShareOptionsButNotTheirDefaults() {
+        assertThat(run("parse", "--help").out()).contains("jsonl (default for events)").contains("default 50)");
+        assertThat(run("analyze", "--help").out()).contains("text (default) or json").contains("default 20)");
+        assertThat(run("analyze", "--format", "jsonl", SPIN.toString()).status()).isEqualTo(ExitCodes.USAGE);
+    }
 }

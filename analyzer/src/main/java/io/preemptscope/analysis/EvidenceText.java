@@ -1,6 +1,5 @@
-package io.preemptscope.output;
+package io.preemptscope.analysis;
 
-import io.preemptscope.analysis.Evidence;
 import io.preemptscope.strace.input.InputOpener;
 import io.preemptscope.strace.input.LineSource;
 import io.preemptscope.strace.input.PhysicalLine;
@@ -12,14 +11,19 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The text of the lines a report cites, read again from the inputs: evidence is shown as the
- * capture has it, and nothing per event had to be kept while analysing.
+ * The text of the lines a report cites, read again from the inputs once the analysis is done:
+ * evidence is shown as the capture has it, and nothing per event had to be kept while analysing.
+ *
+ * @param lines the text of each line read; a line that could not be read again, or a trace offset,
+ *     has none
  */
-public final class EvidenceLines {
-    private EvidenceLines() {}
+public record EvidenceText(Map<Evidence, String> lines) {
+    public EvidenceText {
+        lines = Map.copyOf(lines);
+    }
 
-    /** The text of each wanted line; a line that cannot be read again, or a trace offset, is left out. */
-    public static Map<Evidence, String> read(Collection<Evidence> wanted) {
+    /** Reads each file once, up to the last line wanted from it. */
+    public static EvidenceText read(Collection<Evidence> wanted) {
         Map<String, TreeSet<Long>> byFile = new HashMap<>();
         for (Evidence r : wanted) {
             if (r.line() != null) {
@@ -39,6 +43,11 @@ public final class EvidenceLines {
                 // the report still names file and line
             }
         });
-        return out;
+        return new EvidenceText(out);
+    }
+
+    /** The line's text, empty when there is none. */
+    public String of(Evidence evidence) {
+        return lines.getOrDefault(evidence, "");
     }
 }

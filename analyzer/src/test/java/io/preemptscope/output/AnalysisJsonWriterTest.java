@@ -1,0 +1,122 @@
+package io.preemptscope.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.preemptscope.analysis.AnalysisMetrics;
+import io.preemptscope.analysis.AnalysisResult;
+import io.preemptscope.analysis.Evidence;
+import io.preemptscope.analysis.Finding;
+import io.preemptscope.model.anomaly.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seals the analyze JSON: field names and order, how numbers print, and which nulls are written.
+ * CI jobs read this document; a change here is a schema change (raise {@link AnalysisResult#SCHEMA}).
+ */
+class AnalysisJsonWriterTest {
+
+    @Test
+    void theSchemaFieldByField() throws IOException {
+        Map<String, Long> eintr = new LinkedHashMap<>();
+        eintr.put("read", 3L);
+        eintr.put("futex", 1L);
+        AnalysisMetrics metrics = new AnalysisMetrics(12, 10, 2, new AnalysisMetrics.Preemptions(7, null),
+                new AnalysisMetrics.Latency(0, null, null, null, null), "strace: time run when SIGURG arrived", null,
+                eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null), 4, 1234.5,
+                new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3));
+        Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
+                List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long");
+        Finding onTrace = new Finding("PREEMPT_LATENCY_EXCEEDED", Severity.ERROR, -1, 5L, new BigDecimal("0.104131375"),
+                List.of(Evidence.offset("go.trace", 422)), "rule A1", "a \"quoted\" word");
+        AnalysisResult result = new AnalysisResult(AnalysisResult.SCHEMA, List.of("capture.txt", "go.trace"),
+                "go1.14", "go1.14-1.15", true, "capture.json", metrics,
+                Map.of("COOP_STARVATION", 1L), List.of(onStrace, onTrace));
+
+        StringWriter out = new StringWriter();
+        AnalysisJsonWriter.write(result, new PrintWriter(out));
+
+        assertThat(out.toString()).isEqualTo("""
+                {
+                  "schema" : 1,
+                  "inputs" : [ "capture.txt", "go.trace" ],
+                  "goVersion" : "go1.14",
+                  "profile" : "go1.14-1.15",
+                  "asyncpreemptoff" : true,
+                  "goVersionBasis" : "capture.json",
+                  "metrics" : {
+                    "sigurgSent" : 12,
+                    "sigurgDelivered" : 10,
+                    "sigurgCoalesced" : 2,
+                    "preemptions" : {
+                      "async" : 7,
+                      "cooperative" : null
+                    },
+                    "preemptLatencyMs" : {
+                      "count" : 0,
+                      "p50" : null,
+                      "p90" : null,
+                      "p99" : null,
+                      "max" : null
+                    },
+                    "latencyBasis" : "strace: time run when SIGURG arrived",
+                    "syscallRetakes" : null,
+                    "eintr" : {
+                      "read" : 3,
+                      "futex" : 1
+                    },
+                    "restarts" : { },
+                    "sysmon" : {
+                      "tid" : -1,
+                      "delays" : { },
+                      "overshootP99Us" : null
+                    },
+                    "threads" : 4,
+                    "durationMs" : 1234.5,
+                    "calibration" : {
+                      "slackUs" : 150.0,
+                      "sysmonDelayUs" : 10000.0,
+                      "preemptDeadlineMs" : 30.3
+                    }
+                  },
+                  "findingCounts" : {
+                    "COOP_STARVATION" : 1
+                  },
+                  "findings" : [ {
+                    "id" : "COOP_STARVATION",
+                    "severity" : "warning",
+                    "tid" : 12375,
+                    "goroutine" : null,
+                    "ts" : 43272.009407,
+                    "evidence" : [ {
+                      "file" : "capture.txt",
+                      "line" : 263
+                    }, {
+                      "file" : "capture.txt",
+                      "line" : 270
+                    } ],
+                    "rule" : "rule A2",
+                    "message" : "ran long"
+                  }, {
+                    "id" : "PREEMPT_LATENCY_EXCEEDED",
+                    "severity" : "error",
+                    "tid" : -1,
+                    "goroutine" : 5,
+                    "ts" : 0.104131375,
+                    "evidence" : [ {
+                      "file" : "go.trace",
+                      "offset" : 422
+                    } ],
+                    "rule" : "rule A1",
+                    "message" : "a \\"quoted\\" word"
+                  } ]
+                }
+                """);
+    }
+}
