@@ -72,6 +72,9 @@ capture seed-default "seed program, Go 1.19 default: main preempted, the gorouti
 capture seed-apo-hang "seed program, asyncpreemptoff=1: main spins until timeout -s INT 3 kills it" -- \
   'timeout -s INT 3 $S "${APO[@]}" -o "$F" $BIN_DIR/seed'
 
+capture seed-apo-strace-killed "seed program, asyncpreemptoff=1, strace itself killed by SIGKILL after 2 s: the log just ends" -- \
+  '{ timeout -s KILL 2 $S "${APO[@]}" -o "$F" $BIN_DIR/seed; pkill -9 -f "^$BIN_DIR/seed\$"; true; }'
+
 # --- a stopped process -------------------------------------------------------------------------
 capture spin-sigstop "spin (default), SIGSTOP after 0.3 s, SIGCONT 0.6 s later" -- \
   '{ $S -o "$F" $BIN_DIR/spin 500000000 & sleep 0.3; kill -STOP $(pgrep -n -f "^$BIN_DIR/spin"); sleep 0.6; kill -CONT $(pgrep -n -f "^$BIN_DIR/spin"); wait; }'
@@ -115,4 +118,13 @@ for mode in default apo; do
   capture fzf-$mode "fzf --filter (Debian) over every path under /usr, $mode" -- \
     "find /usr >paths.txt; $S $opt -o \"\$F\" fzf --filter 'libgo' <paths.txt >/dev/null"
 done
-echo "done: $(ls "$OUT" | wc -l) files in $OUT"
+
+
+# --- the seed experiment as a capture bundle, stopped the way Ctrl-C stops it ------------------
+if wanted seed-go1.13-bundle && { [ ! -d "$OUT/bundles/seed-go1.13" ] || [ $FORCE -eq 1 ]; }; then
+  echo "run:  seed-go1.13-bundle"
+  mkdir -p "$OUT/bundles"
+  timeout -s INT 3 "$HERE/../preemptscope" capture --mode go1.13 --force --out "$OUT/bundles/seed-go1.13" \
+    -- "$BIN_DIR/seed" || true
+fi
+echo "done: $(ls "$OUT" | wc -l) entries in $OUT"

@@ -54,6 +54,7 @@ final class RunReplay {
             strace.accept(e);
             onEvent.run();
         }
+        strace.finish();
     }
 
     /** The process sent itself SIGURG (tgkill). */

@@ -12,10 +12,13 @@ import io.preemptscope.strace.args.SyscallArgs;
 import io.preemptscope.strace.event.ExitEvent;
 import io.preemptscope.strace.event.KillEvent;
 import io.preemptscope.strace.event.SignalEvent;
+import io.preemptscope.strace.event.StopEvent;
 import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SyscallEvent;
 import io.preemptscope.strace.record.SyscallResult;
 import io.preemptscope.util.IntMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +42,8 @@ final class StraceReplay {
     /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
     private int firstTid = -1;
     private long clock;
+    /** The latest time the capture shows: where it ends. */
+    private long lastTime = Long.MIN_VALUE;
 
     StraceReplay(Consumer<Observation> sink, EvidenceRefs refs, ReplayMetrics metrics) {
         this.sink = sink;
@@ -54,6 +59,7 @@ final class StraceReplay {
     void accept(StraceEvent event) {
         long ref = refs.line(event.source().file(), event.source().line());
         long at = time(event);
+        lastTime = Math.max(lastTime, at);
         metrics.seen(event.tid(), at);
         if (firstTid < 0) {
             firstTid = event.tid();
@@ -62,10 +68,59 @@ final class StraceReplay {
             syscall(call, ref, at);
         } else if (event instanceof SignalEvent signal) {
             signal(signal, ref, at);
+        } else if (event instanceof StopEvent) {
+            stopped(event.tid(), at);
         } else if (event instanceof ExitEvent || event instanceof KillEvent) {
+            if (event instanceof KillEvent kill) {
+                stillRunning(event.tid(), at, "it was killed by " + kill.signal());
+            }
             threads.remove(event.tid());
             sink.accept(new Observation.ThreadExited(at, ref, event.tid()));
         }
+    }
+
+    /**
+     * The capture ends: a thread still in user code ran at least until then. A thread stuck in a
+     * loop until strace stopped is exactly the hang the rules must see.
+     */
+    void finish() {
+        List<Integer> running = new ArrayList<>();
+        threads.forEach((t, tid) -> {
+            if (inUserCode(t)) {
+                running.add(tid);
+            }
+        });
+        running.sort(null);
+        running.forEach(tid -> stillRunning(tid, lastTime, "the capture ended"));
+    }
+
+    private void stillRunning(int tid, long at, String cutShortBy) {
+        ThreadState t = threads.get(tid);
+        if (t != null && inUserCode(t) && at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince, cutShortBy));
+            t.lastExit = Long.MIN_VALUE;
+        }
+    }
+
+    /**
+     * A group-stop (SIGSTOP, SIGTSTP, a debugger): the thread runs nothing until it is continued,
+     * which strace shows only for the thread that receives SIGCONT. Its user run, if any, ends
+     * here, and none is measured again until its next syscall returns: a stopped process is not
+     * running.
+     */
+    private void stopped(int tid, long at) {
+        ThreadState t = threads.get(tid);
+        if (t == null) {
+            return;
+        }
+        if (inUserCode(t) && at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince));
+        }
+        t.lastExit = Long.MIN_VALUE;
+    }
+
+    private static boolean inUserCode(ThreadState t) {
+        return t.interrupted == null && t.lastExit != Long.MIN_VALUE;
     }
 
     private void syscall(SyscallEvent call, long ref, long entry) {

@@ -34,4 +34,9 @@ public final class IntMap<V> {
     public int size() {
         return map.size();
     }
+
+    /** Every entry, in no particular order. */
+    public void forEach(java.util.function.ObjIntConsumer<V> action) {
+        map.forEach((key, value) -> action.accept(value, (int) key));
+    }
 }

@@ -71,10 +71,23 @@ public sealed interface Observation {
      * @param timeNs when it began (the previous syscall returned)
      * @param endNs when it ended (the next syscall or signal delivery)
      * @param sigurgSent SIGURG sent to the thread during the stretch
+     * @param cutShortBy null when the thread left user space itself; otherwise what ended the
+     *     capture of a thread still running, e.g. "it was killed by SIGINT" or "the capture ended":
+     *     the run lasted at least this long
      */
-    record UserRun(long timeNs, long ref, int tid, long endNs, int sigurgSent) implements Observation {
+    record UserRun(long timeNs, long ref, int tid, long endNs, int sigurgSent, String cutShortBy)
+            implements Observation {
+        public UserRun(long timeNs, long ref, int tid, long endNs, int sigurgSent) {
+            this(timeNs, ref, tid, endNs, sigurgSent, null);
+        }
+
         public long lengthNs() {
             return endNs - timeNs;
+        }
+
+        /** The thread was still running user code when the capture lost sight of it. */
+        public boolean stillRunning() {
+            return cutShortBy != null;
         }
     }
 

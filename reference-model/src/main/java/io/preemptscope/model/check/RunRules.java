@@ -134,24 +134,38 @@ final class RunRules {
             return;
         }
         if (!settings.runtimeSendsSigurg()) {
+            String mode = settings.asyncpreemptoff() ? "asyncpreemptoff=1" : settings.profile().label();
             sink.add(AnomalyId.COOP_STARVATION, () -> new Violation(AnomalyId.COOP_STARVATION,
                     AnomalyId.COOP_STARVATION.severity(), r.tid(), r.timeNs(), List.of(r.ref()),
-                    String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall; with %s"
+                    r.stillRunning() ? hang(r, mode, deadline) : String.format(Locale.ROOT,
+                            "thread %d ran %.1f ms of user code without a syscall; with %s"
                                     + " only a function call can stop such a loop, so its P was held the whole time",
-                            r.tid(), r.lengthNs() / 1e6,
-                            settings.asyncpreemptoff() ? "asyncpreemptoff=1" : settings.profile().label())));
+                            r.tid(), r.lengthNs() / 1e6, mode)));
         } else if (r.sigurgSent() == 0) {
             sink.add(AnomalyId.PREEMPT_LATENCY_EXCEEDED, () -> unpreempted(r, deadline, overlapping(r, stalls)));
         }
+    }
+
+    /**
+     * A run the capture saw no end of: the program was stuck in a loop that only async preemption
+     * could have interrupted, until it was killed or the capture stopped.
+     */
+    private static String hang(Observation.UserRun r, String mode, long deadline) {
+        return String.format(Locale.ROOT, "thread %d ran user code without a syscall for %.1f ms and was still running"
+                        + " when %s: a hang. With %s nothing preempts a loop without function calls, so it held its P"
+                        + " (and every goroutine waiting for that P) the whole time; async preemption (Go 1.14+,"
+                        + " without asyncpreemptoff=1) would have stopped it within %.1f ms",
+                r.tid(), r.lengthNs() / 1e6, r.cutShortBy(), mode, deadline / 1e6);
     }
 
     /** @param stall the sysmon stall that overlaps the run most, or null */
     private static Violation unpreempted(Observation.UserRun r, long deadline, Observation.UserRun stall) {
         return new Violation(AnomalyId.PREEMPT_LATENCY_EXCEEDED, AnomalyId.PREEMPT_LATENCY_EXCEEDED.severity(),
                 r.tid(), r.timeNs(), stall == null ? List.of(r.ref()) : List.of(r.ref(), stall.ref()),
-                String.format(Locale.ROOT, "thread %d ran %.1f ms of user code and no SIGURG was sent to it;"
+                String.format(Locale.ROOT, "thread %d ran %.1f ms of user code%s and no SIGURG was sent to it;"
                                 + " sysmon should have asked for preemption within %.1f ms%s",
-                        r.tid(), r.lengthNs() / 1e6, deadline / 1e6,
+                        r.tid(), r.lengthNs() / 1e6,
+                        r.stillRunning() ? " (still running when " + r.cutShortBy() + ")" : "", deadline / 1e6,
                         stall == null ? "" : String.format(Locale.ROOT,
                                 " (sysmon itself was stalled %.1f ms of that time)", overlapNs(r, stall) / 1e6)));
     }

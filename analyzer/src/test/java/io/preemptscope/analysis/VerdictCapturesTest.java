@@ -1,0 +1,95 @@
+package io.preemptscope.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.preemptscope.testing.Cli;
+import io.preemptscope.testing.Corpus;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verdicts on real captures made on this machine by sample-traces/capture-verdicts.sh (see
+ * sample-traces/verdicts/README.md): what each one shows, held to what analyze says of it.
+ */
+class VerdictCapturesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String verdicts(String name) {
+        return Corpus.samples().resolve("verdicts").resolve(name).toString();
+    }
+
+    private static JsonNode analyze(String... inputs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("analyze", "--format", "json"));
+        args.addAll(List.of(inputs));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    @Test
+    void theSeedHungUnderAsyncpreemptoffUntilTimeoutKilledItIsAHang() throws IOException {
+        JsonNode result = analyze(verdicts("seed-apo-hang.strace.txt"));
+
+        assertThat(result.get("findingCounts").toString()).isEqualTo("{\"COOP_STARVATION\":1}");
+        JsonNode f = result.get("findings").get(0);
+        assertThat(f.get("tid").asInt()).isEqualTo(25225);
+        assertThat(f.get("message").asText())
+                .startsWith("thread 25225 ran user code without a syscall for 2999.0 ms and was still running when it"
+                        + " was killed by SIGINT: a hang.");
+        assertThat(f.get("evidence").get(0).get("line").asLong()).isEqualTo(206);
+    }
+
+    @Test
+    void theHungSeedFailsAGateOnWarnings() {
+        Cli.Result r = Cli.run("analyze", "--fail-on", "warning", verdicts("seed-apo-hang.strace.txt"));
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("COOP_STARVATION (1)");
+    }
+
+    @Test
+    void aHangIsCaughtWhenTheLogJustEnds() throws IOException {
+        // strace itself was killed with SIGKILL: its log stops mid-line with main still spinning
+        JsonNode result = analyze(verdicts("seed-apo-strace-killed.strace.txt"));
+
+        assertThat(result.get("findingCounts").toString()).isEqualTo("{\"COOP_STARVATION\":1}");
+        assertThat(result.get("findings").get(0).get("message").asText())
+                .startsWith("thread 15041 ran user code without a syscall for 1981.2 ms and was still running when the"
+                        + " capture ended: a hang.");
+    }
+
+    @Test
+    void aGo113CaptureBundleStoppedLikeCtrlCShowsTheHang() throws IOException {
+        JsonNode result = analyze(verdicts("bundles/seed-go1.13"));
+
+        assertThat(result.get("asyncpreemptoff").asBoolean()).isTrue();
+        assertThat(result.get("findingCounts").toString()).isEqualTo("{\"COOP_STARVATION\":1}");
+        assertThat(result.get("findings").get(0).get("message").asText())
+                .contains("ran user code without a syscall for 2650.1 ms and was still running when the capture ended");
+    }
+
+    @Test
+    void theSeedWithAsyncPreemptionIsPreemptedAndClean() throws IOException {
+        JsonNode result = analyze(verdicts("seed-default.strace.txt"));
+
+        assertThat(result.get("asyncpreemptoff").asBoolean()).isFalse();
+        assertThat(result.get("findingCounts").size()).isZero();
+        assertThat(result.get("metrics").get("sigurgSent").asInt()).isEqualTo(4);
+        assertThat(result.get("metrics").get("sigurgDelivered").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void timeStoppedBySigstopIsNotUserCode() throws IOException {
+        // spin was stopped for 0.6 s; two threads sat in futex waits that the stop interrupted
+        JsonNode result = analyze(verdicts("spin-sigstop.strace.txt"));
+
+        assertThat(result.get("findingCounts").has("PREEMPT_LATENCY_EXCEEDED")).isFalse();
+        assertThat(result.get("findingCounts").has("COOP_STARVATION")).isFalse();
+        assertThat(result.get("metrics").get("sigurgSent").asInt()).isEqualTo(64);
+        assertThat(result.get("metrics").get("preemptLatencyMs").get("max").asDouble()).isEqualTo(32.143);
+    }
+}
