@@ -92,4 +92,26 @@ class VerdictCapturesTest {
         assertThat(result.get("metrics").get("sigurgSent").asInt()).isEqualTo(64);
         assertThat(result.get("metrics").get("preemptLatencyMs").get("max").asDouble()).isEqualTo(32.143);
     }
+
+    @Test
+    void signalNumbersOfXRawAreSigurgSentByTheProcessItself() throws IOException {
+        // tgkill(P, T, 23) and si_code=0xfffffffa: the runtime's own SIGURG, not an outside one
+        JsonNode raw = analyze(verdicts("spin-X-raw.strace.txt"));
+
+        assertThat(raw.get("asyncpreemptoff").asBoolean()).isFalse();
+        assertThat(raw.get("metrics").get("sigurgSent").asInt()).isEqualTo(57);
+        assertThat(raw.get("metrics").get("sigurgDelivered").asInt()).isEqualTo(57);
+        assertThat(raw.get("metrics").get("preemptions").get("async").asInt()).isEqualTo(57);
+        assertThat(raw.get("findingCounts").has("EXTERNAL_SIGURG")).isFalse();
+    }
+
+    @Test
+    void signalNumbersOfXVerboseReadTheSame() throws IOException {
+        JsonNode verbose = analyze(verdicts("spin-X-verbose.strace.txt"));
+
+        assertThat(verbose.get("asyncpreemptoff").asBoolean()).isFalse();
+        assertThat(verbose.get("metrics").get("sigurgSent").asInt()).isEqualTo(59);
+        assertThat(verbose.get("metrics").get("sigurgDelivered").asInt()).isEqualTo(59);
+        assertThat(verbose.get("findingCounts").has("EXTERNAL_SIGURG")).isFalse();
+    }
 }

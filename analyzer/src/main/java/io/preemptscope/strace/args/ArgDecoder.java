@@ -63,7 +63,7 @@ public final class ArgDecoder {
         if (a.size() < arity) {
             return UNTYPED;
         }
-        String signal = NumericValues.symbolic(a.get(arity - 1));
+        String signal = SignalNames.signal(a.get(arity - 1));
         if (arity == 3) {
             return new SyscallArgs.SignalSend(
                     NumericValues.leadingInt(a.get(0), -1), NumericValues.leadingInt(a.get(1), -1), signal);
@@ -77,7 +77,7 @@ public final class ArgDecoder {
         if (a.size() < 2) {
             return UNTYPED;
         }
-        String signal = NumericValues.symbolic(a.get(0));
+        String signal = SignalNames.signal(a.get(0));
         String act = a.get(1);
         if (act.equals("NULL")) {
             return new SyscallArgs.SigAction(signal, null, null);

@@ -33,10 +33,13 @@ public final class SiginfoFields {
         return siginfo.substring(from, i).strip();
     }
 
-    /** si_code without -X verbose's number: {@code 0xfffffffa /* SI_TKILL *}{@code /} gives SI_TKILL. */
+    /**
+     * si_code by name, whether -X verbose printed {@code 0xfffffffa /* SI_TKILL *}{@code /} or -X
+     * raw just {@code 0xfffffffa}: both give SI_TKILL.
+     */
     public static String siCode(String siginfo) {
         String code = field(siginfo, "si_code");
-        return code == null ? null : NumericValues.symbolic(code);
+        return code == null ? null : SignalNames.siCode(code);
     }
 
     /** si_pid as a number (a -Y {@code <comm>} decoration is dropped), or -1. */
