@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  */
 final class StraceReplay {
     private static final String SIGURG = "SIGURG";
+    private static final String INJECTED = "INJECTED";
 
     private final Consumer<Observation> sink;
     private final EvidenceRefs refs;
@@ -38,6 +39,9 @@ final class StraceReplay {
     private static final int KEYED_AFTER_INTERRUPT = 64;
     /** Entries reported after a SIGURG is sent: two already show a lost signal (SignalRules). */
     private static final int ENTRIES_WHILE_PENDING = 8;
+    /** Syscalls of any thread after an interruption whose identity is kept (a retry on another M). */
+    private static final int KEYED_ANYWHERE_AFTER_INTERRUPT = 256;
+    private int keyedAnywhere;
     private int processPid = -1;
     /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
     private int firstTid = -1;
@@ -138,7 +142,11 @@ final class StraceReplay {
         }
         t.sigurgSentSince = 0;
         // entries matter to the rules only near an interruption or while a SIGURG is pending
-        boolean nearInterrupt = t.syscallsSinceInterrupt < KEYED_AFTER_INTERRUPT;
+        // a goroutine retries on whichever thread runs it next: right after an EINTR, every thread's calls count
+        boolean nearInterrupt = t.syscallsSinceInterrupt < KEYED_AFTER_INTERRUPT || keyedAnywhere > 0;
+        if (keyedAnywhere > 0) {
+            keyedAnywhere--;
+        }
         if (!name.equals("rt_sigreturn") && (nearInterrupt || t.entriesWhileSigurgPending > 0)) {
             String key = nearInterrupt ? key(name, call.args()) : name;
             if (t.entriesWhileSigurgPending > 0) {
@@ -169,11 +177,14 @@ final class StraceReplay {
             boolean eintr = "EINTR".equals(result.errno());
             if (code != null || eintr) {
                 boolean timed = name.equals("futex") && FutexArgs.hasTimeout(call.args());
+                // strace --inject's faults: the thread is back in user code, no signal pending
+                boolean injected = result.notes().contains(INJECTED);
                 sink.accept(new Observation.SyscallInterrupted(exit, ref, tid, name, key(name, call.args()), code,
-                        timed));
+                        timed, injected));
                 t.syscallsSinceInterrupt = 0;
-                t.interrupted = name;
-                t.interruptedCode = code;
+                keyedAnywhere = KEYED_ANYWHERE_AFTER_INTERRUPT;
+                t.interrupted = injected ? null : name;
+                t.interruptedCode = injected ? null : code;
                 if (eintr) {
                     metrics.eintr(name);
                 }

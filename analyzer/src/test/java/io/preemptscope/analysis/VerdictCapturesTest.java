@@ -114,4 +114,21 @@ class VerdictCapturesTest {
         assertThat(verbose.get("metrics").get("sigurgDelivered").asInt()).isEqualTo(59);
         assertThat(verbose.get("findingCounts").has("EXTERNAL_SIGURG")).isFalse();
     }
+
+    @Test
+    void anInjectedEintrIsNamedAsInjectedAndItsRetryOnAnotherThreadCounts() throws IOException {
+        // strace --inject=read:error=EINTR:when=2+3; pipeblock's reader retries every EINTR, sometimes
+        // on another thread (its goroutine moved to another M while the first parked)
+        JsonNode result = analyze(verdicts("pipeblock-inject-eintr.strace.txt"));
+
+        assertThat(result.get("findingCounts").has("EINTR_NOT_RETRIED")).isFalse();
+        assertThat(result.get("findingCounts").get("EINTR_DESPITE_SA_RESTART").asInt()).isEqualTo(11);
+        for (JsonNode f : result.get("findings")) {
+            if (f.get("id").asText().equals("EINTR_DESPITE_SA_RESTART")) {
+                assertThat(f.get("severity").asText()).isEqualTo("info");
+                assertThat(f.get("message").asText()).contains("strace injected (--inject), not the kernel")
+                        .doesNotContain("filesystem or driver");
+            }
+        }
+    }
 }

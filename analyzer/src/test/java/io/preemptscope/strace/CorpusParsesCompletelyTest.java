@@ -45,7 +45,10 @@ class CorpusParsesCompletelyTest {
     @MethodSource("generatedCaptures")
     void everyGeneratedCaptureParsesWithoutALineLost(Path capture) {
         StraceRun run = StraceRun.of(capture);
-        assertThat(run.problems).as(capture.toString()).isEmpty();
+        // strace killed by SIGKILL mid-line: the one capture made to end inside a call
+        boolean cutOnPurpose = capture.getFileName().toString().contains("strace-killed");
+        assertThat(run.problems.stream().filter(p -> !(cutOnPurpose && p.warning())).toList())
+                .as(capture.toString()).isEmpty();
         assertThat(run.stats.unparsed()).isZero();
         assertThat(run.stats.lines()).isPositive();
         assertThat(run.stats.events()).isPositive();

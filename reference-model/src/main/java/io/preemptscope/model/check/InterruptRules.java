@@ -6,6 +6,8 @@ import io.preemptscope.model.signal.InterruptClass;
 import io.preemptscope.model.signal.InterruptOutcome;
 import io.preemptscope.model.signal.SignalHandler;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,11 @@ final class InterruptRules {
     private final Map<Integer, Observation.SyscallInterrupted> interrupted = new HashMap<>();
     private final Map<Integer, Awaiting> awaitingReturn = new HashMap<>();
     private final Map<Integer, RetryWait> retryWaits = new HashMap<>();
+    /** Each is open for one retry window only, so few are at once; the bound keeps storms cheap. */
+    private static final int MAX_OPEN_RETRIES = 1_000;
+    /** How much longer than the window a retry's line may lag behind (a blocking call prints on return). */
+    private static final long RETRY_HORIZON_NS = 1_000_000_000L;
+    private final List<OpenRetry> openRetries = new LinkedList<>();
     private final Map<Integer, Observation.SyscallInterrupted> directEintr = new HashMap<>();
     private final Map<Integer, Long> lastSigurg = new HashMap<>();
     private final Map<Integer, RestartChain> chains = new HashMap<>();
@@ -129,6 +136,9 @@ final class InterruptRules {
         if (chain != null && !chain.key.equals(e.key()) && !e.syscall().equals("rt_sigreturn")) {
             chains.remove(e.tid());
         }
+        if (!openRetries.isEmpty() && !e.syscall().equals("rt_sigreturn")) {
+            retriedAnywhere(e);
+        }
         RetryWait w = retryWaits.get(e.tid());
         if (w == null || e.syscall().equals("rt_sigreturn")) {
             return;
@@ -137,24 +147,64 @@ final class InterruptRules {
             retryWaits.remove(e.tid());
             return;
         }
-        boolean epoll = w.cls == InterruptClass.NEVER_RESTARTED && w.interrupted.syscall().startsWith("epoll");
-        if (!epoll || e.timeNs() > w.interrupted.timeNs() + settings.retryWindowNs()) {
+        if (e.timeNs() > w.interrupted.timeNs() + settings.retryWindowNs()) {
             retryWaits.remove(e.tid());
-            notRetried(w, e.ref(), epoll ? "no epoll wait on the same descriptor followed within "
-                    + settings.retryWindowNs() / 1_000_000 + " ms" : "the next syscall was " + e.syscall());
+            notRetried(w, e.ref(), "no epoll wait on the same descriptor followed within "
+                    + settings.retryWindowNs() / 1_000_000 + " ms");
         }
+    }
+
+    /**
+     * A goroutine retries on whichever M runs it next: its thread may park and another thread make
+     * the same call. strace prints a call once it returns, so a retry that blocks (a read waiting
+     * for data) can show up long after later calls: the window is judged on entry times, and an
+     * EINTR is given up on only after {@link #RETRY_HORIZON_NS} more, or when the capture ends.
+     */
+    private void retriedAnywhere(Observation.SyscallEntered e) {
+        for (Iterator<OpenRetry> it = openRetries.iterator(); it.hasNext(); ) {
+            OpenRetry open = it.next();
+            Observation.SyscallInterrupted i = open.awaited.interrupted();
+            long after = e.timeNs() - i.timeNs();
+            if (e.key().equals(i.key()) && after >= 0 && after <= settings.retryWindowNs()) {
+                it.remove();
+            } else if (after > settings.retryWindowNs() + RETRY_HORIZON_NS) {
+                it.remove();
+                giveUp(open, e.ref());
+            } else if (e.tid() == i.tid() && open.nextSyscall == null) {
+                open.nextRef = e.ref();
+                open.nextSyscall = e.syscall();
+            }
+        }
+    }
+
+    private void giveUp(OpenRetry open, long fallbackRef) {
+        notRetried(open.awaited, open.nextRef >= 0 ? open.nextRef : fallbackRef, "the same call followed on no thread"
+                + " within " + settings.retryWindowNs() / 1_000_000 + " ms"
+                + (open.nextSyscall == null ? "" : " (this thread's next syscall was " + open.nextSyscall + ")"));
     }
 
     void finish() {
         // a capture that ends right after an EINTR says nothing about the retry
         retryWaits.clear();
+        // the thread went on to another call, and no thread retried before the capture ended
+        for (OpenRetry open : openRetries) {
+            if (open.nextSyscall != null) {
+                giveUp(open, open.nextRef);
+            }
+        }
+        openRetries.clear();
     }
 
     private void awaitRetry(Observation.SyscallInterrupted i, InterruptClass cls) {
         if (runtimeInternal(i.syscall())) {
             return;
         }
-        retryWaits.put(i.tid(), new RetryWait(i, cls));
+        RetryWait w = new RetryWait(i, cls);
+        if (cls == InterruptClass.NEVER_RESTARTED && i.syscall().startsWith("epoll")) {
+            retryWaits.put(i.tid(), w);
+        } else if (openRetries.size() < MAX_OPEN_RETRIES) {
+            openRetries.add(new OpenRetry(w));
+        }
     }
 
     private void notRetried(RetryWait w, long evidence, String what) {
@@ -166,6 +216,14 @@ final class InterruptRules {
     }
 
     private void eintrDespiteRestart(Observation.SyscallInterrupted i) {
+        if (i.injected()) {
+            // strace --inject made the call fail: the kernel and SA_RESTART had no part in it
+            sink.add(AnomalyId.EINTR_DESPITE_SA_RESTART, () -> new Violation(AnomalyId.EINTR_DESPITE_SA_RESTART,
+                    Severity.INFO, i.tid(), i.timeNs(), List.of(i.ref()), i.syscall() + " failed with an EINTR that"
+                            + " strace injected (--inject), not the kernel: no signal interrupted it, so SA_RESTART"
+                            + " could not apply; whether the program retried it is checked as for a real EINTR"));
+            return;
+        }
         boolean stdlibRetries = settings.profile().stdlibRetriesPollEintr();
         sink.add(AnomalyId.EINTR_DESPITE_SA_RESTART, () -> new Violation(AnomalyId.EINTR_DESPITE_SA_RESTART,
                 stdlibRetries ? Severity.WARNING : Severity.ERROR, i.tid(), i.timeNs(), List.of(i.ref()),
@@ -186,6 +244,18 @@ final class InterruptRules {
     private record Awaiting(Observation.SyscallInterrupted interrupted, InterruptOutcome expected) {}
 
     private record RetryWait(Observation.SyscallInterrupted interrupted, InterruptClass cls) {}
+
+    /** An EINTR still within the window in which some thread may retry it. */
+    private static final class OpenRetry {
+        final RetryWait awaited;
+        /** The thread's own next call: the evidence when nothing retried. */
+        long nextRef = -1;
+        String nextSyscall;
+
+        OpenRetry(RetryWait awaited) {
+            this.awaited = awaited;
+        }
+    }
 
     private static final class RestartChain {
         final String key;

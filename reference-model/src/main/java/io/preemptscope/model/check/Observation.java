@@ -47,9 +47,16 @@ public sealed interface Observation {
      *
      * @param code the restart code, or null for a direct -1 EINTR
      * @param timeout for futex: whether the wait had a timeout
+     * @param injected the error came from the tracer ({@code strace --inject}), not from the kernel:
+     *     no signal interrupted anything
      */
     record SyscallInterrupted(long timeNs, long ref, int tid, String syscall, String key, RestartCode code,
-            boolean timeout) implements Observation {}
+            boolean timeout, boolean injected) implements Observation {
+        public SyscallInterrupted(long timeNs, long ref, int tid, String syscall, String key, RestartCode code,
+                boolean timeout) {
+            this(timeNs, ref, tid, syscall, key, code, timeout, false);
+        }
+    }
 
     /** rt_sigaction installing a new disposition. */
     record HandlerInstalled(long timeNs, long ref, int tid, String signal, SignalHandler handler)

@@ -76,6 +76,26 @@ class InterruptRulesTest {
     }
 
     @Test
+    void eintrRetriedByTheGoroutineOnAnotherThreadIsRetried() {
+        // the thread parks (its futex line prints later, on return); the goroutine retries on thread T + 1
+        assertThat(check(RuntimeProfile.GO1_14_1, List.of(interrupted(2 * MS, 1, T, "read", READ, null),
+                entered(5 * MS, 3, T + 1, "read", READ),
+                entered(2 * MS + 10 * US, 2, T, "futex", "futex(0x530d48")))).isEmpty();
+    }
+
+    @Test
+    void eintrThatNoThreadRetriesWithinTheWindowIsNotRetried() {
+        List<Observation> obs = List.of(interrupted(2 * MS, 1, T, "read", READ, null),
+                entered(2 * MS + 10 * US, 2, T, "futex", "futex(0x530d48"),
+                entered(20 * MS, 3, T + 1, "read", READ));
+        assertThat(check(RuntimeProfile.GO1_14_1, obs)).singleElement().satisfies(x -> {
+            assertViolation(x, AnomalyId.EINTR_NOT_RETRIED, Severity.WARNING, T, 2 * MS, 1L, 2L);
+            assertThat(x.message()).isEqualTo("read on thread " + T + " failed with EINTR and was not retried: the same"
+                    + " call followed on no thread within 10 ms (this thread's next syscall was futex)");
+        });
+    }
+
+    @Test
     void epollEintrWithoutAnotherWaitWithinTheWindowIsNotRetried() {
         List<Observation> obs = List.of(interrupted(0, 1, T, "epoll_pwait", "epoll_pwait(4", null),
                 entered(1 * MS, 2, T, "write", "write(1"), entered(11 * MS, 3, T, "write", "write(1"));
