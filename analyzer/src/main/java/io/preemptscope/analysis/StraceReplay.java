@@ -6,6 +6,7 @@ import io.preemptscope.model.signal.SignalHandler;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import io.preemptscope.strace.args.ArgDecoder;
 import io.preemptscope.strace.args.ArgSplitter;
+import io.preemptscope.strace.args.EpollArgs;
 import io.preemptscope.strace.args.FutexArgs;
 import io.preemptscope.strace.args.SleepArgs;
 import io.preemptscope.strace.args.SyscallArgs;
@@ -176,7 +177,8 @@ final class StraceReplay {
             RestartCode code = RestartCode.named(result.errno());
             boolean eintr = "EINTR".equals(result.errno());
             if (code != null || eintr) {
-                boolean timed = name.equals("futex") && FutexArgs.hasTimeout(call.args());
+                boolean timed = name.equals("futex") ? FutexArgs.hasTimeout(call.args())
+                        : name.startsWith("epoll_") && EpollArgs.timeoutMs(name, call.args()) > 0;
                 // strace --inject's faults: the thread is back in user code, no signal pending
                 boolean injected = result.notes().contains(INJECTED);
                 sink.accept(new Observation.SyscallInterrupted(exit, ref, tid, name, key(name, call.args()), code,
@@ -283,7 +285,8 @@ final class StraceReplay {
         boolean restored = interrupted != null && result != null
                 && String.valueOf(Amd64Syscalls.number(interrupted)).equals(result.value());
         if (interrupted != null) {
-            if (eintr) {
+            // an EINTR the call returned itself was counted there; rt_sigreturn only restores it
+            if (eintr && t.inHandlerCode != null) {
                 metrics.eintr(interrupted);
             } else if (t.inHandlerCode == RestartCode.ERESTARTSYS || t.inHandlerCode == RestartCode.ERESTARTNOINTR) {
                 metrics.restart(interrupted);

@@ -131,4 +131,13 @@ class VerdictCapturesTest {
             }
         }
     }
+
+    @Test
+    void anEintrIsCountedOnceThoughRtSigreturnRestoresIt() throws IOException {
+        // the corpus's pipeblock capture: 2 epoll_pwait calls return -1 EINTR, and each of their
+        // handlers' rt_sigreturn returns -1 EINTR again (the restored value), 2 lines more
+        JsonNode result = analyze(Corpus.strace("captures/pipeblock/default/f-yy-s64.txt").toString());
+
+        assertThat(result.get("metrics").get("eintr").toString()).isEqualTo("{\"epoll_pwait\":2}");
+    }
 }

@@ -201,6 +201,12 @@ final class InterruptRules {
         }
         RetryWait w = new RetryWait(i, cls);
         if (cls == InterruptClass.NEVER_RESTARTED && i.syscall().startsWith("epoll")) {
+            if (i.timeout()) {
+                // netpoll(delay) returns on EINTR from a timed wait by design: its caller recomputes
+                // the delay from the timers (runtime/netpoll_epoll.go, go1.14 on). Only a blocking
+                // (-1) or polling (0) wait is retried in place.
+                return;
+            }
             retryWaits.put(i.tid(), w);
         } else if (openRetries.size() < MAX_OPEN_RETRIES) {
             openRetries.add(new OpenRetry(w));

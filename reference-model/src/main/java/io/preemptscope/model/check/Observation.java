@@ -46,7 +46,8 @@ public sealed interface Observation {
      * A syscall that a signal interrupted: it left a restart code, or returned -1 EINTR itself.
      *
      * @param code the restart code, or null for a direct -1 EINTR
-     * @param timeout for futex: whether the wait had a timeout
+     * @param timeout for futex and epoll waits: whether the wait had a time limit (an epoll wait
+     *     that polls, timeout 0, has none)
      * @param injected the error came from the tracer ({@code strace --inject}), not from the kernel:
      *     no signal interrupted anything
      */

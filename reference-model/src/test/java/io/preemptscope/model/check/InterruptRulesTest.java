@@ -104,6 +104,15 @@ class InterruptRulesTest {
     }
 
     @Test
+    void aTimedEpollWaitEndedByEintrNeedsNoRetryInPlace() {
+        // netpoll(delay) returns on EINTR from a timed wait; its caller recomputes the delay
+        Observation.SyscallInterrupted timed = new Observation.SyscallInterrupted(0, 1, T, "epoll_pwait",
+                "epoll_pwait(4", null, true);
+        assertThat(check(RuntimeProfile.GO1_16_TO_1_25, List.of(timed,
+                entered(1 * MS, 2, T, "write", "write(1"), entered(11 * MS, 3, T, "write", "write(1")))).isEmpty();
+    }
+
+    @Test
     void epollEintrRetriedWithinTheWindowIsFine() {
         assertThat(check(RuntimeProfile.GO1_16_TO_1_25, List.of(
                 interrupted(0, 1, T, "epoll_pwait", "epoll_pwait(4", null),
