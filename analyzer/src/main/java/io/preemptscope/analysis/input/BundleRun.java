@@ -6,6 +6,7 @@ import io.preemptscope.capture.Bundle;
 import io.preemptscope.capture.CaptureManifest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -39,7 +40,7 @@ record BundleRun(List<String> command, Instant start, Instant end) {
     }
 
     long spanNs() {
-        return java.time.Duration.between(start, end).toNanos();
+        return Duration.between(start, end).toNanos();
     }
 
     String describe() {

@@ -9,6 +9,7 @@ import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SyscallEvent;
 import io.preemptscope.strace.event.Timestamp;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -256,7 +257,7 @@ public final class SameRunCheck {
         return f.first().printed().indexOf('.') < 0 || f.last().printed().indexOf('.') < 0;
     }
 
-    private static long epochNs(java.time.Instant t) {
+    private static long epochNs(Instant t) {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
