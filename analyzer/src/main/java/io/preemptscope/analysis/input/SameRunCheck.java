@@ -11,6 +11,7 @@ import io.preemptscope.strace.event.Timestamp;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,8 +26,9 @@ import java.util.function.Supplier;
  * Whether the inputs the user named are captures of one run, judged on evidence that costs no
  * extra pass over them: the two ends of each strace log (its first event, its last timestamp, the
  * exit of the process it started), each Go trace's length, and what capture bundles recorded. The
- * -ff files of one process tree count as one input and are never compared with each other; the
- * parts of one bundle neither.
+ * -ff files of one directory and prefix count as one input, however they were named, unless their
+ * times fall apart into groups (two runs' -ff files side by side); the parts of one bundle are
+ * never compared with each other.
  *
  * <p>Two inputs are of different runs when two strace logs ran at times that do not overlap or each
  * starts a process of its own, when a Go trace ran longer than a strace log that saw its program
@@ -254,7 +256,11 @@ public final class SameRunCheck {
     }
 
     private static boolean wholeSeconds(StraceFacts f) {
-        return f.first().printed().indexOf('.') < 0 || f.last().printed().indexOf('.') < 0;
+        return wholeSeconds(f.first()) || wholeSeconds(f.last());
+    }
+
+    private static boolean wholeSeconds(Timestamp t) {
+        return t.printed().indexOf('.') < 0;
     }
 
     private static long epochNs(Instant t) {
@@ -284,19 +290,19 @@ public final class SameRunCheck {
     private static List<RunInput> inputs(List<Path> named, List<StraceInputs.InputFile> files,
             List<DecodedTrace> traces) {
         Map<String, FfSet> ffSets = new LinkedHashMap<>();
-        List<Supplier<RunInput>> out = new ArrayList<>();
+        List<Supplier<List<RunInput>>> out = new ArrayList<>();
         for (Path p : named) {
             if (Bundle.isBundle(p)) {
                 Path log = p.resolve(Bundle.STRACE);
                 List<StraceInputs.InputFile> mine = files.stream().filter(f -> f.path().equals(log)).toList();
-                RunInput bundle = new RunInput(p.toString(), mine.isEmpty() ? null : StraceFacts.of(mine),
+                RunInput bundle = new RunInput(p.toString(), mine.isEmpty() ? null : StraceFacts.read(mine),
                         trace(traces, p.resolve(Bundle.GO_TRACE)), BundleRun.read(p).orElse(null));
-                out.add(() -> bundle);
+                out.add(() -> List.of(bundle));
                 continue;
             }
             DecodedTrace trace = trace(traces, p);
             if (trace != null) {
-                out.add(() -> new RunInput(p.toString(), null, trace, null));
+                out.add(() -> List.of(new RunInput(p.toString(), null, trace, null)));
                 continue;
             }
             List<StraceInputs.InputFile> mine;
@@ -310,16 +316,67 @@ public final class SameRunCheck {
                 // an -ff set stands where it was first named, under that name
                 FfSet set = ffSets.computeIfAbsent(key, k -> {
                     FfSet fresh = new FfSet(p.toString(), new LinkedHashSet<>());
-                    out.add(() -> new RunInput(fresh.name, StraceFacts.of(List.copyOf(fresh.files)), null, null));
+                    out.add(() -> ffRuns(fresh));
                     return fresh;
                 });
                 set.files.addAll(mine);
                 continue;
             }
-            out.add(() -> new RunInput(p.toString(), StraceFacts.of(mine), null, null));
+            out.add(() -> List.of(new RunInput(p.toString(), StraceFacts.read(mine), null, null)));
         }
-        return out.stream().map(Supplier::get).toList();
+        return out.stream().flatMap(s -> s.get().stream()).toList();
     }
+
+    /**
+     * The runs of an -ff set: one, unless its files fall into groups whose times do not overlap
+     * (the -ff files of two runs in one directory). The files of one process tree all overlap the
+     * life of its first process, so they are never split.
+     */
+    private static List<RunInput> ffRuns(FfSet set) {
+        List<StraceInputs.InputFile> files = List.copyOf(set.files);
+        List<StraceEnds> ends = files.stream().map(StraceEnds::read).toList();
+        List<FileSpan> spans = new ArrayList<>();
+        List<Integer> undated = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            StraceEnds e = ends.get(i);
+            Timestamp last = e.first() == null ? Timestamp.ABSENT : StraceFacts.dated(e.first().ts(), e.last());
+            if (last.present()) {
+                spans.add(new FileSpan(i, e.first().ts().nanos(), last.nanos(), wholeSeconds(e.first().ts())));
+            } else {
+                undated.add(i);
+            }
+        }
+        // -t/-tt: a file that starts more than half a day before the latest start is of the next day
+        long latest = spans.stream().mapToLong(FileSpan::start).max().orElse(0);
+        List<FileSpan> onOneDay = spans.stream().map(f -> f.start + StraceFacts.DAY / 2 < latest
+                && ends.get(f.index).first().ts().clock() == Timestamp.Clock.TIME_OF_DAY
+                ? new FileSpan(f.index, f.start + StraceFacts.DAY, f.end + StraceFacts.DAY, f.wholeSeconds) : f)
+                .sorted(Comparator.comparingLong(FileSpan::start)).toList();
+        List<List<Integer>> groups = new ArrayList<>();
+        long groupEnd = Long.MIN_VALUE;
+        for (FileSpan f : onOneDay) {
+            if (groups.isEmpty() || f.start > groupEnd + (f.wholeSeconds ? WHOLE_SECOND_SLACK_NS : TIME_SLACK_NS)) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(f.index);
+            groupEnd = Math.max(groupEnd, f.end);
+        }
+        if (groups.size() <= 1) {
+            return List.of(new RunInput(set.name, StraceFacts.of(ends), null, null));
+        }
+        // files that say nothing about their time stay with the first run, where they do no harm
+        groups.get(0).addAll(undated);
+        List<RunInput> runs = new ArrayList<>();
+        for (List<Integer> group : groups) {
+            group.sort(null);
+            String name = files.get(group.get(0)).displayName() + " (+" + (group.size() - 1) + " -ff files)";
+            runs.add(new RunInput(name, StraceFacts.of(group.stream().map(ends::get).toList()), null, null));
+        }
+        return runs;
+    }
+
+    /** When one -ff file ran, on a clock that dates it. */
+    private record FileSpan(int index, long start, long end, boolean wholeSeconds) {}
 
     private record FfSet(String name, Set<StraceInputs.InputFile> files) {}
 

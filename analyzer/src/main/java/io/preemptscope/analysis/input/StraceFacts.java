@@ -24,12 +24,16 @@ record StraceFacts(Timestamp first, Timestamp last, int pid, String program, boo
     static final long DAY = 86_400_000_000_000L;
 
     /** The facts of the files of one input, from their two ends. */
-    static StraceFacts of(List<StraceInputs.InputFile> files) {
+    static StraceFacts read(List<StraceInputs.InputFile> files) {
+        return of(files.stream().map(StraceEnds::read).toList());
+    }
+
+    /** The facts of the files of one input, whose two ends are these. */
+    static StraceFacts of(List<StraceEnds> files) {
         StraceEnds root = null;
         Timestamp last = Timestamp.ABSENT;
         boolean lastKnown = true;
-        for (StraceInputs.InputFile f : files) {
-            StraceEnds ends = StraceEnds.read(f);
+        for (StraceEnds ends : files) {
             if (ends.first() == null) {
                 continue;
             }
@@ -47,14 +51,25 @@ record StraceFacts(Timestamp first, Timestamp last, int pid, String program, boo
         }
         StraceEvent first = root.first();
         Timestamp start = first.ts();
-        Timestamp end = lastKnown && absolute(start) && last.clock() == start.clock() ? last : Timestamp.ABSENT;
-        // -t/-tt carry no date: a last time of day before the first one is on the next day
-        if (end.present() && end.clock() == Timestamp.Clock.TIME_OF_DAY && end.nanos() < start.nanos()) {
-            end = new Timestamp(end.printed(), end.nanos() + DAY, end.clock());
-        }
+        Timestamp end = lastKnown ? dated(start, last) : Timestamp.ABSENT;
         String program = program(first);
         return new StraceFacts(start, end, first.tid(), program,
                 program != null && root.exited().contains(first.tid()));
+    }
+
+    /**
+     * {@code last} as the end of a span that starts at {@code first}: ABSENT unless both are on one
+     * clock that dates them. -t/-tt carry no date: a last time of day before the first one is on
+     * the next day.
+     */
+    static Timestamp dated(Timestamp first, Timestamp last) {
+        if (!absolute(first) || !last.present() || last.clock() != first.clock()) {
+            return Timestamp.ABSENT;
+        }
+        if (last.clock() == Timestamp.Clock.TIME_OF_DAY && last.nanos() < first.nanos()) {
+            return new Timestamp(last.printed(), last.nanos() + DAY, last.clock());
+        }
+        return last;
     }
 
     /** The program an execve event runs, or null for any other event. */

@@ -79,6 +79,29 @@ class SameRunCheckTest {
         }
     }
 
+    @Test
+    void theFfFilesOfTwoRunsInOneDirectoryAreTwoRuns() throws Exception {
+        // real -ff files of two runs, unedited, put side by side
+        Path dir = Files.createDirectory(tmp.resolve("two-runs-synthetic"));
+        for (String mode : List.of("default", "apo")) {
+            try (Stream<Path> files = Files.list(Corpus.strace("captures/spin/" + mode + "/ff"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, dir.resolve(f.getFileName()));
+                }
+            }
+        }
+        String first = dir.resolve("trace.11626") + " (+4 -ff files)";
+        String second = dir.resolve("trace.12493") + " (+4 -ff files)";
+        assertThatThrownBy(() -> analyse(SameRun.CHECKED, dir)).isInstanceOf(BadInputException.class)
+                .hasMessage(first + " and " + second + " are not of one run (their times do not overlap and each"
+                        + " starts a process of its own): " + first + " runs 12:01:07.955087-12:01:08.703746 (pid 11626,"
+                        + " /tmp/strace-bin/bin-spin), " + second + " runs 12:01:32.045557-12:01:32.737190 (pid 12493,"
+                        + " /tmp/strace-bin/bin-spin); pass --same-run to analyse them together anyway");
+        List<String> warnings = new ArrayList<>();
+        analyse(SameRun.asserted(warnings::add), dir.resolve("trace"));
+        assertThat(warnings).singleElement().asString().startsWith(first + " and " + second + " may not be of one run");
+    }
+
     static Stream<Path> bundles() {
         return children(Corpus.samples().resolve("bundles")).sorted();
     }
