@@ -6,6 +6,7 @@ import io.preemptscope.analysis.CaptureAnalysis;
 import io.preemptscope.analysis.EvidenceText;
 import io.preemptscope.analysis.input.BadInputException;
 import io.preemptscope.analysis.input.CaptureSet;
+import io.preemptscope.analysis.input.SameRun;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.output.AnalysisJsonWriter;
@@ -65,6 +66,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "How soon a retry must follow EINTR (default ${DEFAULT-VALUE} ms).")
     long retryWindowMs;
 
+    @Option(names = "--same-run",
+            description = "Analyse the inputs together even when they do not look like captures of one run"
+                    + " (their times, processes or capture.json differ); a warning says what did not match.")
+    boolean sameRun;
+
     @Mixin
     ProblemOptions problems = new ProblemOptions(20);
 
@@ -84,13 +90,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Severity threshold = failOn == null ? null : severity(failOn);
         ProblemReporter reporter = problems.reporter(err);
         AnalysisResult result;
-        try (CaptureSet run = CaptureSet.open(captures.paths, reporter);
+        SameRun oneRun = sameRun ? SameRun.asserted(w -> err.println("preemptscope: warning: " + w)) : SameRun.CHECKED;
+        try (CaptureSet run = CaptureSet.open(captures.paths, reporter, oneRun);
                 Progress progress = progress(run)) {
             result = new CaptureAnalysis(options).run(run, progress::tick);
             reporter.summarize();
             run.requireStraceOutput();
         } catch (BadInputException e) {
-            err.println("preemptscope: " + e.getMessage());
+            e.getMessage().lines().forEach(line -> err.println("preemptscope: " + line));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }

@@ -54,6 +54,14 @@ public final class CaptureSet implements AutoCloseable {
      * @param problems where unparsable strace lines go as they are read
      */
     public static CaptureSet open(List<Path> named, ProblemSink problems) throws BadInputException {
+        return open(named, problems, SameRun.CHECKED);
+    }
+
+    /**
+     * As {@link #open(List, ProblemSink)}, with inputs that are not of one run refused or, when the
+     * user asserted one run, warned about ({@link SameRunCheck}).
+     */
+    public static CaptureSet open(List<Path> named, ProblemSink problems, SameRun sameRun) throws BadInputException {
         Optional<RecordedRun> recorded = RecordedRun.of(named);
         List<Path> stracePaths = new ArrayList<>();
         List<DecodedTrace> traces = new ArrayList<>();
@@ -73,7 +81,11 @@ public final class CaptureSet implements AutoCloseable {
         List<CaptureInput> inputs = new ArrayList<>();
         files.forEach(f -> inputs.add(new CaptureInput(f.displayName(), CaptureInput.Kind.STRACE)));
         traces.forEach(t -> inputs.add(new CaptureInput(t.name(), CaptureInput.Kind.GO_TRACE)));
+        SameRunCheck oneRun = SameRunCheck.check(named, files, traces, sameRun);
         StraceStream strace = files.isEmpty() ? null : StraceStream.open(files, problems);
+        if (strace != null && oneRun.watches()) {
+            strace.watch(oneRun);
+        }
         return new CaptureSet(List.copyOf(inputs), recorded, List.copyOf(traces), strace,
                 strace == null ? Optional.empty() : buildInfo(strace.first()));
     }

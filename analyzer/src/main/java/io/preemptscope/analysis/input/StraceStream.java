@@ -22,6 +22,8 @@ public final class StraceStream implements AutoCloseable {
     /** Reads on from the second event; null when there is no first. */
     private final PrefetchingReader ahead;
     private boolean firstTaken;
+    /** Sees every event go by, when a check needs all of them; else null. */
+    private SameRunCheck watch;
 
     private StraceStream(List<StraceInputs.InputFile> files, StraceReader reader, StraceEvent first) {
         this.files = files;
@@ -50,8 +52,25 @@ public final class StraceStream implements AutoCloseable {
         return first;
     }
 
+    /** Lets {@code check} see every event from the first on. */
+    void watch(SameRunCheck check) {
+        this.watch = check;
+    }
+
     /** The next event, or null at the end. */
     public StraceEvent next() throws BadInputException {
+        StraceEvent e = read();
+        if (watch != null) {
+            if (e == null) {
+                watch.end();
+            } else {
+                watch.see(e);
+            }
+        }
+        return e;
+    }
+
+    private StraceEvent read() throws BadInputException {
         if (!firstTaken) {
             firstTaken = true;
             return first;

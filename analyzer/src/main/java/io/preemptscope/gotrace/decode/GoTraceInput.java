@@ -28,11 +28,13 @@ public final class GoTraceInput {
     private final GoTraceDecoder decoder;
     private final GoVersionRange versions;
     private final long asyncPreemptions;
+    private final long durationNs;
 
-    private GoTraceInput(GoTraceDecoder decoder, GoVersionRange versions, long asyncPreemptions) {
+    private GoTraceInput(GoTraceDecoder decoder, GoVersionRange versions, long asyncPreemptions, long durationNs) {
         this.decoder = decoder;
         this.versions = versions;
         this.asyncPreemptions = asyncPreemptions;
+        this.durationNs = durationNs;
     }
 
     /** Reads and checks the whole trace once; a damaged trace fails here, before any replay. */
@@ -48,11 +50,16 @@ public final class GoTraceInput {
                 preemptions.add(p);
             }
         });
-        GoTrace header = decoder.stream(tracker::accept);
+        long[] last = {0};
+        GoTrace header = decoder.stream(e -> {
+            // not every event comes in time order (v1 keeps a GoSysExit where it was written)
+            last[0] = Math.max(last[0], e.tsNs());
+            tracker.accept(e);
+        });
         tracker.finish();
         GoVersionRange versions = TraceReleases.of(header, tracker.asyncPreemptionSeen(),
                 tracker.sleepWokenByScheduler());
-        return new GoTraceInput(decoder, versions, preemptions.async());
+        return new GoTraceInput(decoder, versions, preemptions.async(), last[0]);
     }
 
     public GoVersionRange versions() {
@@ -61,6 +68,11 @@ public final class GoTraceInput {
 
     public long asyncPreemptions() {
         return asyncPreemptions;
+    }
+
+    /** Nanoseconds from the first event to the last: how long the trace ran. */
+    public long durationNs() {
+        return durationNs;
     }
 
     /** Streams the trace into {@code listener}: each slice is reported once the event that ends it is past. */
