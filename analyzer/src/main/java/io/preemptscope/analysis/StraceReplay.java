@@ -54,7 +54,7 @@ final class StraceReplay {
     void accept(StraceEvent event) {
         long ref = refs.line(event.source().file(), event.source().line());
         long at = time(event);
-        metrics.seen(event.tid(), at);
+        metrics.seen(event.tid(), at, event.ts().present());
         if (firstTid < 0) {
             firstTid = event.tid();
         }

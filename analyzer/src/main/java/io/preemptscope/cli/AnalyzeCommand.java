@@ -13,6 +13,7 @@ import io.preemptscope.output.AnalysisTextWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,16 +54,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " default: none, the exit status does not depend on findings.")
     String failOn;
 
-    @Option(names = "--slack-us", paramLabel = "US", defaultValue = "-1",
-            description = "sysmon slack per round in µs; default: calibrated from the capture's own sysmon sleeps.")
-    long slackUs;
+    @Option(names = "--slack-us", paramLabel = "US",
+            description = "sysmon slack per round in µs, at least 0; default: calibrated from the capture's own sysmon sleeps.")
+    Long slackUs;
 
     @Option(names = "--storm-rate", paramLabel = "N", defaultValue = "1000",
-            description = "SIGURG deliveries per second to one thread that make a storm (default ${DEFAULT-VALUE}).")
+            description = "SIGURG deliveries per second to one thread that make a storm, at least 1 (default ${DEFAULT-VALUE}).")
     int stormRate;
 
     @Option(names = "--retry-window-ms", paramLabel = "MS", defaultValue = "10",
-            description = "How soon a retry must follow EINTR (default ${DEFAULT-VALUE} ms).")
+            description = "How soon a retry must follow EINTR, at least 1 ms (default ${DEFAULT-VALUE} ms).")
     long retryWindowMs;
 
     @Mixin
@@ -125,6 +126,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--go-version: " + e.getMessage());
             }
+            if (!version.known()) {
+                // the model would silently treat it as the nearest family it has
+                throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                        "--go-version: %s is not a Go release this tool knows (%d.%d to %d.%d)", goVersion,
+                        GoVersion.OLDEST_KNOWN.major(), GoVersion.OLDEST_KNOWN.minor(),
+                        GoVersion.NEWEST_KNOWN.major(), GoVersion.NEWEST_KNOWN.minor()));
+            }
+        }
+        atLeast("--storm-rate", stormRate, 1);
+        atLeast("--retry-window-ms", retryWindowMs, 1);
+        if (slackUs != null) {
+            atLeast("--slack-us", slackUs, 0);
         }
         Boolean apo = switch (asyncpreemptoff) {
             case "on", "1", "true" -> Boolean.TRUE;
@@ -133,7 +146,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--asyncpreemptoff: expected on, off or auto, got " + asyncpreemptoff);
         };
-        return new AnalysisOptions(version, apo, slackUs < 0 ? -1 : slackUs * 1000, stormRate, retryWindowMs * 1_000_000);
+        return new AnalysisOptions(version, apo, slackUs == null ? -1 : slackUs * 1000, stormRate, retryWindowMs * 1_000_000);
+    }
+
+    private void atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    String.format(Locale.ROOT, "%s: must be at least %d, got %d", option, min, value));
+        }
     }
 
     private Severity severity(String text) {

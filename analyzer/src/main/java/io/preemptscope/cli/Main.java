@@ -45,6 +45,7 @@ public final class Main implements Runnable {
         // results can be gigabytes of JSON Lines: a large buffer, flushed by each command at its end
         cmd.setOut(new PrintWriter(new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)));
+        cmd.setParameterExceptionHandler(new OptionErrors());
         // capture's CMD keeps its own options even without "--"
         cmd.getSubcommands().get("capture").setStopAtPositional(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
