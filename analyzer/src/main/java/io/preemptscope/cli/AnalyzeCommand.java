@@ -10,6 +10,7 @@ import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.output.AnalysisJsonWriter;
 import io.preemptscope.output.AnalysisTextWriter;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             reporter.summarize();
             run.requireStraceOutput();
         } catch (BadInputException e) {
-            err.println("preemptscope: " + e.getMessage());
+            err.println("preemptscope: " + inWords(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -103,13 +104,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 AnalysisTextWriter.write(result, evidence, spec.commandLine().getOut());
             }
         } catch (IOException e) {
-            err.println("preemptscope: cannot write the report: " + e.getMessage());
+            err.println("preemptscope: cannot write the report: " + IoErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
         boolean failed = threshold != null
                 && result.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0);
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * The message, with a JDK exception's own text at its end (a missing file's is just its path,
+     * a cut-short stream's may be null) said in words.
+     */
+    private static String inWords(BadInputException e) {
+        String message = String.valueOf(e.getMessage());
+        if (e.getCause() instanceof IOException io) {
+            String jdk = String.valueOf(io.getMessage());
+            if (message.endsWith(jdk)) {
+                return message.substring(0, message.length() - jdk.length()) + IoErrors.describe(io);
+            }
+        }
+        return message;
     }
 
     private static Progress progress(CaptureSet captures) {

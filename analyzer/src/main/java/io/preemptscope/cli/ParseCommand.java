@@ -12,6 +12,7 @@ import io.preemptscope.strace.StraceInputException;
 import io.preemptscope.strace.StraceInputs;
 import io.preemptscope.strace.StraceReader;
 import io.preemptscope.strace.event.StraceEvent;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,9 +31,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Parse strace captures, Go execution traces or GODEBUG=schedtrace output and print their events"
                     + " (JSON Lines by default) or, with --stats, their counts.",
-            "INPUT is a file (plain, gzip, xz or zstd), a directory of -ff files, an -ff prefix, or a capture"
-                    + " bundle directory (its strace.txt);"
-                    + " several inputs of one run are merged in timestamp order."
+            "INPUT is recognised by its content, never its name: strace output (any strace options), a Go"
+                    + " execution trace (Go 1.5-1.21 binary, Go 1.22+ binary, or the text form of Go's test data),"
+                    + " or the stderr of a program run with GODEBUG=schedtrace=N; each plain or gzip, xz or zstd"
+                    + " compressed. For strace, INPUT may also be a directory of -ff files, an -ff prefix, or a"
+                    + " capture bundle directory (its strace.txt; give DIR/go.trace for its Go trace);"
+                    + " several strace inputs of one run are merged in timestamp order."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:ok", " 2:usage error", " 3:bad input (with --strict) or unreadable file"})
@@ -91,7 +95,7 @@ public final class ParseCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            err.println("preemptscope: cannot read input: " + e.getMessage());
+            err.println("preemptscope: cannot read input: " + IoErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }

@@ -9,6 +9,7 @@ import io.preemptscope.schedtrace.SchedSample;
 import io.preemptscope.schedtrace.SchedtraceReader;
 import io.preemptscope.schedtrace.SchedtraceStats;
 import io.preemptscope.schedtrace.SchedtraceStatsCollector;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class SchedtraceParse {
             }
             return ExitCodes.OK;
         } catch (IOException e) {
-            err.println("preemptscope: cannot read input: " + e.getMessage());
+            err.println("preemptscope: " + input + ": cannot be read: " + IoErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
