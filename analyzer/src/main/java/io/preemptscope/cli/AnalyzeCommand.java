@@ -73,11 +73,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CaptureInputs captures;
 
+    @Mixin
+    OutputFileOption output;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        try (OutputFileOption.Destination destination = output.open()) {
+            return destination.finish(run(destination.out()), spec.commandLine().getErr());
+        }
+    }
+
+    private int run(PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         if (format.json()) {
             AnalysisJsonWriter.prepareInBackground();
@@ -98,10 +107,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         try {
             if (format.json()) {
-                AnalysisJsonWriter.write(result, spec.commandLine().getOut());
+                AnalysisJsonWriter.write(result, out);
             } else {
                 EvidenceText evidence = EvidenceText.read(AnalysisTextWriter.evidenceShown(result));
-                AnalysisTextWriter.write(result, evidence, spec.commandLine().getOut());
+                AnalysisTextWriter.write(result, evidence, out);
             }
         } catch (IOException e) {
             err.println("preemptscope: cannot write the report: " + IoErrors.describe(e));

@@ -56,20 +56,33 @@ public final class ParseCommand implements Callable<Integer> {
     @Mixin
     CaptureInputs captures;
 
+    @Mixin
+    OutputFileOption output;
+
     @Spec
     CommandSpec spec;
 
+    /** Where the results go: stdout or the --output file. */
+    private PrintWriter out;
+
     @Override
     public Integer call() {
+        try (OutputFileOption.Destination destination = output.open()) {
+            out = destination.out();
+            return destination.finish(run(), spec.commandLine().getErr());
+        }
+    }
+
+    private int run() {
         PrintWriter err = spec.commandLine().getErr();
         Format format = formatOption.orDefault(stats);
         List<Path> inputs = Bundle.expand(captures.paths, false); // a capture bundle directory stands for its files
         InputKind kind = InputKind.of(inputs.get(0));
         if (kind.goTrace()) {
-            return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+            return new GoTraceParse(out, err).run(inputs, format, stats);
         }
         if (kind == InputKind.SCHEDTRACE) {
-            return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+            return new SchedtraceParse(out, err).run(inputs, format, stats);
         }
         ProblemReporter reporter = problems.reporter(err);
         List<StraceInputs.InputFile> files;
@@ -110,9 +123,9 @@ public final class ParseCommand implements Callable<Integer> {
         }
         StraceStats result = collector.result(reader.files());
         if (format == Format.text) {
-            StraceStatsTextWriter.write(result, spec.commandLine().getOut());
+            StraceStatsTextWriter.write(result, out);
         } else {
-            StraceStatsJsonWriter.write(result, spec.commandLine().getOut());
+            StraceStatsJsonWriter.write(result, out);
         }
         return ExitCodes.OK;
     }
@@ -120,15 +133,14 @@ public final class ParseCommand implements Callable<Integer> {
     private int printEvents(StraceReader reader, Progress progress, Format format)
             throws IOException, StraceInputException {
         if (format == Format.text) {
-            EventTextWriter writer = new EventTextWriter(spec.commandLine().getOut());
+            EventTextWriter writer = new EventTextWriter(out);
             for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
                 writer.write(e);
                 progress.tick();
             }
-            spec.commandLine().getOut().flush();
+            out.flush();
             return ExitCodes.OK;
         }
-        PrintWriter out = spec.commandLine().getOut();
         try (EventJsonWriter writer = new EventJsonWriter(out, format == Format.jsonl)) {
             for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
                 writer.write(e);
