@@ -44,8 +44,8 @@ final class ProblemReporter implements ProblemSink {
         if (bad > 0) {
             // most lines not strace output: likely the wrong file, not a damaged capture
             boolean mostly = bad * 2 > counts.lines();
-            summaries.add(String.format(Locale.ROOT, "%s: %,d of %s not strace output%s", file, bad,
-                    Plural.of(counts.lines(), "line is", "lines are"),
+            summaries.add(String.format(Locale.ROOT, "%s: %,d of %s %s not strace output%s", file, bad,
+                    Plural.of(counts.lines(), "line"), bad == 1 ? "is" : "are",
                     mostly ? "; is this a strace log?" : " (skipped)"));
         }
     }

@@ -45,8 +45,12 @@ final class ExpectedWords {
         Set<String> words = new LinkedHashSet<>();
         // where any name will do, the keywords that are names too need no mention of their own
         boolean anyName = types.contains(StraceLexer.WORD);
+        // numbers where '?' may stand too are a syscall's return value; elsewhere (an exit status) just numbers
+        boolean result = types.contains(StraceLexer.QMARK);
         for (int type : types.toList()) {
-            String w = anyName && isKeyword(type) ? null : word(type);
+            String w = anyName && isKeyword(type) ? null
+                    : result && isNumber(type) ? "a return value"
+                    : word(type);
             if (w != null) {
                 words.add(w);
             }
@@ -85,6 +89,10 @@ final class ExpectedWords {
         return b.append(text.length() > MAX_QUOTED ? "\"..." : "\"").toString();
     }
 
+    private static boolean isNumber(int type) {
+        return type == StraceLexer.INT || type == StraceLexer.MINUS_ONE || type == StraceLexer.HEX;
+    }
+
     private static boolean isKeyword(int type) {
         return switch (type) {
             case StraceLexer.EXITED, StraceLexer.KILLED, StraceLexer.SUPERSEDED, StraceLexer.WITH, StraceLexer.BY,
@@ -104,8 +112,9 @@ final class ExpectedWords {
             case StraceLexer.PLUS3 -> "'+++'";
             case StraceLexer.STRACE_MSG, StraceLexer.PROCESS_MSG -> "a 'strace:' message";
             case StraceLexer.EQ -> "a return value '= ...'";
-            case StraceLexer.MINUS_ONE, StraceLexer.HEX, StraceLexer.QMARK -> "a return value";
-            case StraceLexer.INT, StraceLexer.A_NUMBER, StraceLexer.S_NUMBER -> "a number";
+            case StraceLexer.QMARK -> "a return value";
+            case StraceLexer.INT, StraceLexer.MINUS_ONE, StraceLexer.HEX, StraceLexer.A_NUMBER, StraceLexer.S_NUMBER ->
+                    "a number";
             case StraceLexer.NOTE, StraceLexer.S_NOTE -> "a note in parentheses";
             case StraceLexer.UNAVAILABLE -> "'<unavailable>'";
             case StraceLexer.DURATION -> "a duration '<SECONDS>'";
