@@ -101,7 +101,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             reporter.summarize();
             run.requireStraceOutput();
         } catch (BadInputException e) {
-            err.println("preemptscope: " + inWords(e));
+            err.println("preemptscope: " + InputErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -120,21 +120,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         boolean failed = threshold != null
                 && result.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0);
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    /**
-     * The message, with a JDK exception's own text at its end (a missing file's is just its path,
-     * a cut-short stream's may be null) said in words.
-     */
-    private static String inWords(BadInputException e) {
-        String message = String.valueOf(e.getMessage());
-        if (e.getCause() instanceof IOException io) {
-            String jdk = String.valueOf(io.getMessage());
-            if (message.endsWith(jdk)) {
-                return message.substring(0, message.length() - jdk.length()) + IoErrors.describe(io);
-            }
-        }
-        return message;
     }
 
     private static Progress progress(CaptureSet captures) {

@@ -89,7 +89,7 @@ public final class ParseCommand implements Callable<Integer> {
         try {
             files = StraceInputs.expand(inputs);
         } catch (StraceInputException e) {
-            err.println("preemptscope: " + e.getMessage());
+            err.println("preemptscope: " + InputErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -104,7 +104,7 @@ public final class ParseCommand implements Callable<Integer> {
             }
             return status;
         } catch (StraceInputException e) {
-            err.println("preemptscope: " + e.getMessage());
+            err.println("preemptscope: " + InputErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
