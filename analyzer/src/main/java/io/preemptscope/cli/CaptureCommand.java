@@ -157,6 +157,9 @@ public final class CaptureCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--filter: " + e.getMessage());
         }
         Duration d = null;
+        if (pid < 0) {
+            throw new CommandLine.ParameterException(cl, "--pid: must be at least 1, got " + pid);
+        }
         if (pid != 0 || duration != null) {
             if (pid <= 0 || duration == null) {
                 throw new CommandLine.ParameterException(cl, "--pid and --duration go together");
@@ -170,8 +173,6 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             try {
                 d = Durations.parse(duration);
-            } catch (NumberFormatException | ArithmeticException tooLong) {
-                throw new CommandLine.ParameterException(cl, "--duration: too long, got " + duration);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--duration: " + e.getMessage());
             }

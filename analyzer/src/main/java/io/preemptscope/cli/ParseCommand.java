@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                     + " several strace inputs of one run are merged in timestamp order."
         },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {" 0:ok", " 2:usage error", " 3:bad input (with --strict) or unreadable file"})
+        exitCodeList = {" 0:ok", " 2:usage error", " 3:no strace output, a damaged Go trace, an unreadable file, or with --strict any line that is not strace output"})
 public final class ParseCommand implements Callable<Integer> {
 
     enum Format { jsonl, json, text }

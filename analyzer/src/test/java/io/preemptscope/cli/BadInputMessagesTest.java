@@ -128,6 +128,20 @@ class BadInputMessagesTest {
     }
 
     @Test
+    void captureNumbersOutOfRangeAreUsageErrors() {
+        String out = tmp.resolve("bundle").toString();
+        Cli.Result negative = Cli.run("capture", "--pid", "-5", "--duration", "1s", "--out", out);
+        assertThat(negative.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err()).isEqualTo("preemptscope: --pid: must be at least 1, got -5\n"
+                + "Run 'preemptscope capture --help' for the options.\n");
+        Cli.Result huge = Cli.run("capture", "--pid", "1", "--duration", "99999999999999999999s", "--out", out);
+        assertThat(huge.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(huge.err()).startsWith("preemptscope: --duration: expected a duration such as 500ms, 5s or 2m,"
+                + " got 99999999999999999999s\n");
+        assertThat(tmp.resolve("bundle")).doesNotExist();
+    }
+
+    @Test
     void parseMaxReportedIsCheckedToo() {
         Cli.Result r = Cli.run("parse", "--max-reported", "-1", SPIN.toString());
         assertThat(r.status()).isEqualTo(ExitCodes.USAGE);
