@@ -15,6 +15,8 @@ import java.util.Map;
  *     goroutine blocked in a syscall (GoSysBlock); null without a trace
  * @param eintr EINTR that reached the program, by syscall (direct, or through a restart code)
  * @param restarts interrupted syscalls the kernel restarted transparently, by syscall
+ * @param timed whether the strace capture has timestamps; without them durationMs is 0 and no
+ *     duration or latency is measured
  */
 public record AnalysisMetrics(
         long sigurgSent,
@@ -29,13 +31,14 @@ public record AnalysisMetrics(
         Sysmon sysmon,
         int threads,
         double durationMs,
+        boolean timed,
         Calibration calibration) {
 
     /** The same figures with what a Go trace measures directly in place of the strace proxies. */
     public AnalysisMetrics withTrace(Preemptions fromTrace, Latency slices, long retakes) {
         return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, fromTrace, slices,
                 "go trace: length of each preempted time slice", retakes, eintr, restarts, sysmon, threads, durationMs,
-                calibration);
+                timed, calibration);
     }
 
     public record Preemptions(long async, Long cooperative) {}

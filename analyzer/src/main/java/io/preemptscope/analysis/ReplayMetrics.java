@@ -27,8 +27,10 @@ final class ReplayMetrics {
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private long maxSysmonDelay;
+    private boolean timed;
 
-    void seen(int tid, long timeNs) {
+    void seen(int tid, long timeNs, boolean timestamped) {
+        timed |= timestamped;
         if (tid >= 0 && threads.get(tid) == null) {
             threads.put(tid, Boolean.TRUE);
         }
@@ -117,14 +119,15 @@ final class ReplayMetrics {
                         ms(Math.min(latencyMax, latency.getValueAtPercentile(99))), ms(latencyMax));
         Map<String, Long> delays = new java.util.LinkedHashMap<>();
         sysmonDelays.forEach((ns, c) -> delays.put(String.valueOf(ns / 1000), c[0]));
-        double duration = firstNs <= lastNs ? (lastNs - firstNs) / 1e6 : 0;
+        // without timestamps the replay's clock counts events, which is no duration
+        double duration = timed && firstNs <= lastNs ? (lastNs - firstNs) / 1e6 : 0;
         return new AnalysisMetrics(sent, delivered, coalesced,
                 new AnalysisMetrics.Preemptions(attempts, cooperativeVisible ? 0L : null), lat,
                 lat.count() == 0 ? null : "strace: user-space run of the target thread when SIGURG arrived", null,
                 sorted(eintr), sorted(restarts),
                 new AnalysisMetrics.Sysmon(sysmonTid, delays,
                         overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0),
-                threads.size(), Math.round(duration * 1000) / 1000.0, calibration);
+                threads.size(), Math.round(duration * 1000) / 1000.0, timed, calibration);
     }
 
     private static Double ms(long ns) {

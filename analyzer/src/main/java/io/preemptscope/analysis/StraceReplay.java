@@ -65,7 +65,7 @@ final class StraceReplay {
         long ref = refs.line(event.source().file(), event.source().line());
         long at = time(event);
         lastTime = Math.max(lastTime, at);
-        metrics.seen(event.tid(), at);
+        metrics.seen(event.tid(), at, event.ts().present());
         if (firstTid < 0) {
             firstTid = event.tid();
         }

@@ -3,6 +3,7 @@ package io.preemptscope.capture;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.preemptscope.gobinary.GoBuildInfo;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,7 @@ public final class LiveCapture {
                 pb.environment().putAll(env);
                 p = pb.start();
             } catch (IOException e) {
-                throw new CaptureException("cannot start " + straceExe + ": " + e.getMessage());
+                throw new CaptureException("cannot start " + straceExe + ": " + IoErrors.describe(e));
             }
             strace = p;
             tee = new StderrTee(p.getErrorStream(), stderr);
@@ -247,7 +248,7 @@ public final class LiveCapture {
                             + " to replace its capture files (other files are kept)");
                 }
             } catch (IOException e) {
-                throw new CaptureException("cannot read " + out + ": " + e.getMessage());
+                throw new CaptureException("cannot read " + out + ": " + IoErrors.describe(e));
             }
         }
     }
@@ -259,7 +260,7 @@ public final class LiveCapture {
                 Files.deleteIfExists(out.resolve(name));
             }
         } catch (IOException e) {
-            throw new CaptureException("cannot prepare " + out + ": " + e.getMessage());
+            throw new CaptureException("cannot prepare " + out + ": " + IoErrors.describe(e));
         }
     }
 
@@ -282,7 +283,7 @@ public final class LiveCapture {
             }
             return text.lines().findFirst().orElse("").trim();
         } catch (IOException e) {
-            throw new CaptureException("cannot run " + strace + ": " + e.getMessage()
+            throw new CaptureException("cannot run " + strace + ": " + IoErrors.describe(e)
                     + "; install it: apt-get install -y strace");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -330,7 +331,7 @@ public final class LiveCapture {
             Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(m) + "\n");
         } catch (IOException e) {
-            throw new CaptureException("cannot write " + file + ": " + e.getMessage());
+            throw new CaptureException("cannot write " + file + ": " + IoErrors.describe(e));
         }
     }
 }

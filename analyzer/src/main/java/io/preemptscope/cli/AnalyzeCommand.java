@@ -11,9 +11,11 @@ import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import io.preemptscope.output.AnalysisJsonWriter;
 import io.preemptscope.output.AnalysisTextWriter;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,16 +56,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " default: none, the exit status does not depend on findings.")
     String failOn;
 
-    @Option(names = "--slack-us", paramLabel = "US", defaultValue = "-1",
-            description = "sysmon slack per round in µs; default: calibrated from the capture's own sysmon sleeps.")
-    long slackUs;
+    @Option(names = "--slack-us", paramLabel = "US",
+            description = "sysmon slack per round in µs, at least 0; default: calibrated from the capture's own sysmon sleeps.")
+    Long slackUs;
 
     @Option(names = "--storm-rate", paramLabel = "N", defaultValue = "1000",
-            description = "SIGURG deliveries per second to one thread that make a storm (default ${DEFAULT-VALUE}).")
+            description = "SIGURG deliveries per second to one thread that make a storm, at least 1 (default ${DEFAULT-VALUE}).")
     int stormRate;
 
     @Option(names = "--retry-window-ms", paramLabel = "MS", defaultValue = "10",
-            description = "How soon a retry must follow EINTR (default ${DEFAULT-VALUE} ms).")
+            description = "How soon a retry must follow EINTR, at least 1 ms (default ${DEFAULT-VALUE} ms).")
     long retryWindowMs;
 
     @Option(names = "--same-run",
@@ -77,11 +79,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CaptureInputs captures;
 
+    @Mixin
+    OutputFileOption output;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        try (OutputFileOption.Destination destination = output.open()) {
+            return destination.finish(run(destination.out()), spec.commandLine().getErr());
+        }
+    }
+
+    private int run(PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         if (format.json()) {
             AnalysisJsonWriter.prepareInBackground();
@@ -97,19 +108,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
             reporter.summarize();
             run.requireStraceOutput();
         } catch (BadInputException e) {
-            e.getMessage().lines().forEach(line -> err.println("preemptscope: " + line));
+            // a refusal of unrelated inputs gives one line of evidence per pair
+            InputErrors.describe(e).lines().forEach(line -> err.println("preemptscope: " + line));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
         try {
             if (format.json()) {
-                AnalysisJsonWriter.write(result, spec.commandLine().getOut());
+                AnalysisJsonWriter.write(result, out);
             } else {
                 EvidenceText evidence = EvidenceText.read(AnalysisTextWriter.evidenceShown(result));
-                AnalysisTextWriter.write(result, evidence, spec.commandLine().getOut());
+                AnalysisTextWriter.write(result, evidence, out);
             }
         } catch (IOException e) {
-            err.println("preemptscope: cannot write the report: " + e.getMessage());
+            err.println("preemptscope: cannot write the report: " + IoErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -132,6 +144,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--go-version: " + e.getMessage());
             }
+            if (!version.known()) {
+                // the model would silently treat it as the nearest family it has
+                throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                        "--go-version: %s is not a Go release this tool knows (%d.%d to %d.%d)", goVersion,
+                        GoVersion.OLDEST_KNOWN.major(), GoVersion.OLDEST_KNOWN.minor(),
+                        GoVersion.NEWEST_KNOWN.major(), GoVersion.NEWEST_KNOWN.minor()));
+            }
+        }
+        atLeast("--storm-rate", stormRate, 1);
+        atLeast("--retry-window-ms", retryWindowMs, 1);
+        if (slackUs != null) {
+            atLeast("--slack-us", slackUs, 0);
         }
         Boolean apo = switch (asyncpreemptoff) {
             case "on", "1", "true" -> Boolean.TRUE;
@@ -140,7 +164,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--asyncpreemptoff: expected on, off or auto, got " + asyncpreemptoff);
         };
-        return new AnalysisOptions(version, apo, slackUs < 0 ? -1 : slackUs * 1000, stormRate, retryWindowMs * 1_000_000);
+        return new AnalysisOptions(version, apo, slackUs == null ? -1 : slackUs * 1000, stormRate, retryWindowMs * 1_000_000);
+    }
+
+    private void atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    String.format(Locale.ROOT, "%s: must be at least %d, got %d", option, min, value));
+        }
     }
 
     private Severity severity(String text) {

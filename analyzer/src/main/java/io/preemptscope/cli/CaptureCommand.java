@@ -56,19 +56,21 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--gotrace-env", paramLabel = "NAME",
             description = "The environment variable the program reads its runtime/trace output path from;"
-                    + " capture sets it to DIR/go.trace (implies --gotrace).")
+                    + " capture sets it to DIR/go.trace (implies --gotrace). Default: none (Go test binaries need none).")
     String gotraceEnv;
 
-    @Option(names = "--pid", paramLabel = "PID", description = "Attach to this running process (with --duration).")
+    @Option(names = "--pid", paramLabel = "PID",
+            description = "Attach to this running process (with --duration). Default: none, run CMD instead.")
     long pid;
 
-    @Option(names = "--duration", paramLabel = "D", description = "How long to trace --pid: 500ms, 5s, 2m.")
+    @Option(names = "--duration", paramLabel = "D",
+            description = "How long to trace --pid: 500ms, 5s, 2m. Default: none, required with --pid.")
     String duration;
 
     @Option(names = "--analyze", description = "Analyze the bundle afterwards and print the report to stdout.")
     boolean analyze;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory to write.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory to write (required).")
     Path out;
 
     @Option(names = "--force", description = "Replace the capture files of a non-empty DIR (other files are kept).")
@@ -155,6 +157,9 @@ public final class CaptureCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--filter: " + e.getMessage());
         }
         Duration d = null;
+        if (pid < 0) {
+            throw new CommandLine.ParameterException(cl, "--pid: must be at least 1, got " + pid);
+        }
         if (pid != 0 || duration != null) {
             if (pid <= 0 || duration == null) {
                 throw new CommandLine.ParameterException(cl, "--pid and --duration go together");

@@ -8,6 +8,7 @@ import io.preemptscope.gotrace.TraceFiles;
 import io.preemptscope.gotrace.decode.GoTraceDecoder;
 import io.preemptscope.output.GoTraceEventWriter;
 import io.preemptscope.output.GoTraceStatsWriter;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -56,9 +57,9 @@ final class GoTraceParse {
             out.flush();
             return fail(input + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            return fail("cannot write output: " + e.getCause().getMessage());
+            return fail("cannot write output: " + IoErrors.describe(e.getCause()));
         } catch (IOException e) {
-            return fail("cannot read input: " + e.getMessage());
+            return fail(input + ": cannot be read: " + IoErrors.describe(e));
         }
         return ExitCodes.OK;
     }

@@ -19,6 +19,12 @@ import picocli.CommandLine.Command;
             " 3:bad or unreadable input",
             " 4:capture failure"})
 public final class Main implements Runnable {
+    /**
+     * A bug, said as one. The JVM's account (a class name, often "null") tells the user nothing;
+     * the command line and the input reproduce it for a maintainer.
+     */
+    private static final String INTERNAL_ERROR = "preemptscope: internal error, a bug in preemptscope;"
+            + " please report it with the command line and the input that caused it";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,7 +39,7 @@ public final class Main implements Runnable {
                     + " PREEMPTSCOPE_JAVA_OPTS=-Xmx8g ./preemptscope ...");
             status = ExitCodes.BAD_INPUT;
         } catch (StackOverflowError | LinkageError broken) {
-            System.err.println("preemptscope: internal error: " + broken);
+            System.err.println(INTERNAL_ERROR);
             status = ExitCodes.BAD_INPUT;
         }
         System.exit(status);
@@ -45,6 +51,7 @@ public final class Main implements Runnable {
         // results can be gigabytes of JSON Lines: a large buffer, flushed by each command at its end
         cmd.setOut(new PrintWriter(new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)));
+        cmd.setParameterExceptionHandler(new OptionErrors());
         // capture's CMD keeps its own options even without "--"
         cmd.getSubcommands().get("capture").setStopAtPositional(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -56,7 +63,7 @@ public final class Main implements Runnable {
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("preemptscope: internal error: " + ex);
+            err.println(INTERNAL_ERROR);
             err.flush();
             return ExitCodes.BAD_INPUT;
         });

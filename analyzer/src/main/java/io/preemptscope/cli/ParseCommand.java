@@ -12,6 +12,7 @@ import io.preemptscope.strace.StraceInputException;
 import io.preemptscope.strace.StraceInputs;
 import io.preemptscope.strace.StraceReader;
 import io.preemptscope.strace.event.StraceEvent;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,12 +31,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Parse strace captures, Go execution traces or GODEBUG=schedtrace output and print their events"
                     + " (JSON Lines by default) or, with --stats, their counts.",
-            "INPUT is a file (plain, gzip, xz or zstd), a directory of -ff files, an -ff prefix, or a capture"
-                    + " bundle directory (its strace.txt);"
-                    + " several inputs of one run are merged in timestamp order."
+            "INPUT is recognised by its content, never its name: strace output (any strace options), a Go"
+                    + " execution trace (Go 1.5-1.21 binary, Go 1.22+ binary, or the text form of Go's test data),"
+                    + " or the stderr of a program run with GODEBUG=schedtrace=N; each plain or gzip, xz or zstd"
+                    + " compressed. For strace, INPUT may also be a directory of -ff files, an -ff prefix, or a"
+                    + " capture bundle directory (its strace.txt; give DIR/go.trace for its Go trace);"
+                    + " several strace inputs of one run are merged in timestamp order."
         },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {" 0:ok", " 2:usage error", " 3:bad input (with --strict) or unreadable file"})
+        exitCodeList = {" 0:ok", " 2:usage error", " 3:no strace output, a damaged Go trace, an unreadable file, or with --strict any line that is not strace output"})
 public final class ParseCommand implements Callable<Integer> {
 
     enum Format { jsonl, json, text }
@@ -52,27 +56,40 @@ public final class ParseCommand implements Callable<Integer> {
     @Mixin
     CaptureInputs captures;
 
+    @Mixin
+    OutputFileOption output;
+
     @Spec
     CommandSpec spec;
 
+    /** Where the results go: stdout or the --output file. */
+    private PrintWriter out;
+
     @Override
     public Integer call() {
+        try (OutputFileOption.Destination destination = output.open()) {
+            out = destination.out();
+            return destination.finish(run(), spec.commandLine().getErr());
+        }
+    }
+
+    private int run() {
         PrintWriter err = spec.commandLine().getErr();
         Format format = formatOption.orDefault(stats);
         List<Path> inputs = Bundle.expand(captures.paths, false); // a capture bundle directory stands for its files
         InputKind kind = InputKind.of(inputs.get(0));
         if (kind.goTrace()) {
-            return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+            return new GoTraceParse(out, err).run(inputs, format, stats);
         }
         if (kind == InputKind.SCHEDTRACE) {
-            return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+            return new SchedtraceParse(out, err).run(inputs, format, stats);
         }
         ProblemReporter reporter = problems.reporter(err);
         List<StraceInputs.InputFile> files;
         try {
             files = StraceInputs.expand(inputs);
         } catch (StraceInputException e) {
-            err.println("preemptscope: " + e.getMessage());
+            err.println("preemptscope: " + InputErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -87,11 +104,11 @@ public final class ParseCommand implements Callable<Integer> {
             }
             return status;
         } catch (StraceInputException e) {
-            err.println("preemptscope: " + e.getMessage());
+            err.println("preemptscope: " + InputErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            err.println("preemptscope: cannot read input: " + e.getMessage());
+            err.println("preemptscope: cannot read input: " + IoErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -106,9 +123,9 @@ public final class ParseCommand implements Callable<Integer> {
         }
         StraceStats result = collector.result(reader.files());
         if (format == Format.text) {
-            StraceStatsTextWriter.write(result, spec.commandLine().getOut());
+            StraceStatsTextWriter.write(result, out);
         } else {
-            StraceStatsJsonWriter.write(result, spec.commandLine().getOut());
+            StraceStatsJsonWriter.write(result, out);
         }
         return ExitCodes.OK;
     }
@@ -116,15 +133,14 @@ public final class ParseCommand implements Callable<Integer> {
     private int printEvents(StraceReader reader, Progress progress, Format format)
             throws IOException, StraceInputException {
         if (format == Format.text) {
-            EventTextWriter writer = new EventTextWriter(spec.commandLine().getOut());
+            EventTextWriter writer = new EventTextWriter(out);
             for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
                 writer.write(e);
                 progress.tick();
             }
-            spec.commandLine().getOut().flush();
+            out.flush();
             return ExitCodes.OK;
         }
-        PrintWriter out = spec.commandLine().getOut();
         try (EventJsonWriter writer = new EventJsonWriter(out, format == Format.jsonl)) {
             for (StraceEvent e = reader.next(); e != null; e = reader.next()) {
                 writer.write(e);

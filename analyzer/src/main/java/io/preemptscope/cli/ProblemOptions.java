@@ -1,7 +1,10 @@
 package io.preemptscope.cli;
 
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * How a command treats lines that are not strace output: report the first few and go on, or stop.
@@ -19,7 +22,13 @@ final class ProblemOptions {
         this.maxReported = defaultMaxReported;
     }
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     ProblemReporter reporter(PrintWriter err) {
+        if (maxReported < 0) {
+            throw new ParameterException(command.commandLine(), "--max-reported: must be at least 0, got " + maxReported);
+        }
         return new ProblemReporter(err, strict, maxReported);
     }
 }

@@ -1,5 +1,6 @@
 package io.preemptscope.cli;
 
+import io.preemptscope.output.Plural;
 import io.preemptscope.output.SchedSampleJsonWriter;
 import io.preemptscope.output.SchedSampleTextWriter;
 import io.preemptscope.output.SchedtraceStatsJsonWriter;
@@ -8,6 +9,7 @@ import io.preemptscope.schedtrace.SchedSample;
 import io.preemptscope.schedtrace.SchedtraceReader;
 import io.preemptscope.schedtrace.SchedtraceStats;
 import io.preemptscope.schedtrace.SchedtraceStatsCollector;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,14 +41,14 @@ final class SchedtraceParse {
             }
             out.flush();
             if (reader.otherLines() + reader.malformedLines() > 0) {
-                err.printf(Locale.ROOT,
-                        "preemptscope: %s: skipped %,d lines that are not schedtrace output and %,d damaged ones%n",
-                        input, reader.otherLines(), reader.malformedLines());
+                err.printf(Locale.ROOT, "preemptscope: %s: skipped %s not schedtrace output and %s%n", input,
+                        Plural.of(reader.otherLines(), "line that is", "lines that are"),
+                        Plural.of(reader.malformedLines(), "damaged one", "damaged ones"));
                 err.flush();
             }
             return ExitCodes.OK;
         } catch (IOException e) {
-            err.println("preemptscope: cannot read input: " + e.getMessage());
+            err.println("preemptscope: " + input + ": cannot be read: " + IoErrors.describe(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }

@@ -42,7 +42,7 @@ public final class AnalysisTextWriter {
         out.printf(Locale.ROOT, "Go: %s, model %s%s (%s)%n", r.goVersion(), r.profile(),
                 r.asyncpreemptoff() ? ", async preemption off" : "", r.goVersionBasis());
         if (m.threads() > 0) {
-            out.printf(Locale.ROOT, "strace: %d threads over %.1f ms; sysmon thread %s%n", m.threads(), m.durationMs(),
+            out.printf(Locale.ROOT, "strace: %s; sysmon thread %s%n", span(m),
                     m.sysmon().tid() < 0 ? "not found" : String.valueOf(m.sysmon().tid()));
         }
         out.println();
@@ -110,6 +110,18 @@ public final class AnalysisTextWriter {
                 }
             });
         }
+    }
+
+    /** The threads and the time they cover, or why no time can be measured. */
+    private static String span(AnalysisMetrics m) {
+        String threads = m.threads() == 1 ? "1 thread" : String.format(Locale.ROOT, "%d threads", m.threads());
+        if (!m.timed()) {
+            return threads + "; no timestamps: durations and latencies cannot be measured";
+        }
+        if (m.durationMs() == 0) {
+            return threads + "; a single point in time: durations and latencies cannot be measured";
+        }
+        return String.format(Locale.ROOT, "%s over %.1f ms", threads, m.durationMs());
     }
 
     private static String counts(Map<String, Long> counts) {

@@ -30,6 +30,7 @@ import java.util.Locale;
 public final class EventJsonWriter implements Closeable {
     private final JsonGenerator json;
     private final boolean lines;
+    private boolean any;
 
     public EventJsonWriter(Writer out, boolean jsonLines) throws IOException {
         // the caller owns the writer: closing this writer only flushes it
@@ -43,6 +44,7 @@ public final class EventJsonWriter implements Closeable {
     }
 
     public void write(StraceEvent event) throws IOException {
+        any = true;
         json.writeStartObject();
         json.writeStringField("kind", event.kind());
         json.writeStringField("file", event.source().file());
@@ -144,7 +146,10 @@ public final class EventJsonWriter implements Closeable {
         if (!lines) {
             json.writeEndArray();
         }
-        json.writeRaw('\n');
+        if (any || !lines) {
+            // JSON Lines without events is empty: a lone newline would be an empty record
+            json.writeRaw('\n');
+        }
         json.close();
     }
 }

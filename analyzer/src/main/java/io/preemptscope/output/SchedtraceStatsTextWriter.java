@@ -16,14 +16,14 @@ public final class SchedtraceStatsTextWriter {
                 s.otherLines(), s.malformedLines(), s.orphanLines());
         out.printf(Locale.ROOT, "schedticks  from %s%n", s.schedtickSource());
         for (SchedtraceStats.Proc p : s.procs()) {
-            out.printf(Locale.ROOT, "  P%-3d %,d samples, schedtick %d -> %d%n", p.p(), p.samples(),
+            out.printf(Locale.ROOT, "  P%-3d %s, schedtick %d -> %d%n", p.p(), Plural.of(p.samples(), "sample"),
                     p.firstSchedtick(), p.lastSchedtick());
         }
         out.printf(Locale.ROOT, "stuck Ps (same schedtick while running for >= %d ms): %d, longest %d ms%n",
                 s.stuckThresholdMs(), s.stuckIntervals().size(), s.longestStuckMs());
         for (SchedtraceStats.StuckInterval i : s.stuckIntervals()) {
-            out.printf(Locale.ROOT, "  P%d schedtick=%d %d-%d ms (%d ms, %d samples, lines %d-%d)%s%n", i.p(),
-                    i.schedtick(), i.fromMs(), i.toMs(), i.durationMs(), i.samples(), i.fromLine(), i.toLine(),
+            out.printf(Locale.ROOT, "  P%d schedtick=%d %d-%d ms (%d ms, %s, lines %d-%d)%s%n", i.p(),
+                    i.schedtick(), i.fromMs(), i.toMs(), i.durationMs(), Plural.of(i.samples(), "sample"), i.fromLine(), i.toLine(),
                     i.curg() == null ? "" : " curg=" + i.curg());
         }
         out.flush();

@@ -10,7 +10,7 @@ public final class StraceStatsTextWriter {
     private StraceStatsTextWriter() {}
 
     public static void write(StraceStats s, PrintWriter out) {
-        out.printf(Locale.ROOT, "format      %s (%d file%s)%n", s.format(), s.files(), s.files() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "format      %s (%s)%n", s.format(), Plural.of(s.files(), "file"));
         out.printf(Locale.ROOT, "lines       %,d%n", s.lines());
         out.printf(Locale.ROOT, "unparsed    %,d%n", s.unparsed());
         if (s.truncated() > 0) {
@@ -18,8 +18,8 @@ public final class StraceStatsTextWriter {
         }
         out.printf(Locale.ROOT, "events      %,d%n", s.events());
         out.printf(Locale.ROOT, "threads     %,d%n", s.threads());
-        out.printf(Locale.ROOT, "unfinished  %,d lines   resumed %,d lines   incomplete %,d calls%n",
-                s.unfinished(), s.resumed(), s.incomplete());
+        out.printf(Locale.ROOT, "unfinished  %s   resumed %s   incomplete %s%n",
+                Plural.of(s.unfinished(), "line"), Plural.of(s.resumed(), "line"), Plural.of(s.incomplete(), "call"));
         out.printf(Locale.ROOT, "exits       %,d   kills %,d%n", s.exits(), s.kills());
         table(out, "syscalls", s.syscalls());
         table(out, "errors and restart codes", s.errors());

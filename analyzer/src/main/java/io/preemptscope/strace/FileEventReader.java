@@ -318,6 +318,7 @@ public final class FileEventReader {
         }
         inFlight.clear();
         finished = true;
+        problems.fileRead(file, counts);
     }
 
     private record Held(StraceRecord record, SourceRef source, Timestamp ts, ParsedRecord parsed) {}

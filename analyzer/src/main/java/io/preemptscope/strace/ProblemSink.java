@@ -4,4 +4,7 @@ package io.preemptscope.strace;
 @FunctionalInterface
 public interface ProblemSink {
     void report(ReadProblem problem) throws StraceInputException;
+
+    /** One input has been read to its end; its line counts, for a summary. */
+    default void fileRead(String file, RecordCounts counts) {}
 }

@@ -5,6 +5,7 @@ import io.preemptscope.strace.event.SyscallEvent;
 import io.preemptscope.strace.event.Timestamp;
 import io.preemptscope.strace.input.InputOpener;
 import io.preemptscope.strace.input.LineSource;
+import io.preemptscope.util.IoErrors;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class StraceReader implements Closeable {
                 try {
                     lines = new LineSource(InputOpener.open(f.path()));
                 } catch (IOException e) {
-                    throw new StraceInputException(f.displayName() + ": cannot be read: " + e.getMessage(), e);
+                    throw new StraceInputException(f.displayName() + ": cannot be read: " + IoErrors.describe(e), e);
                 }
                 FileEventReader reader = new FileEventReader(
                         f.displayName(), new RecordReader(lines), problems, f.tid());
@@ -102,8 +103,13 @@ public final class StraceReader implements Closeable {
             this.reader = reader;
         }
 
-        boolean advance() throws IOException, StraceInputException {
-            head = reader.next();
+        boolean advance() throws StraceInputException {
+            try {
+                head = reader.next();
+            } catch (IOException e) {
+                // a damaged compressed stream or a failing disk: say which input
+                throw new StraceInputException(reader.file() + ": cannot be read: " + IoErrors.describe(e), e);
+            }
             if (head == null) {
                 return false;
             }

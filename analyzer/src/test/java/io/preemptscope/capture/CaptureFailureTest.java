@@ -105,7 +105,7 @@ class CaptureFailureTest {
         assertThat(CaptureCli.run("--pid", "1", "--duration", "1s", "--mode", "go1.13",
                 "--out", tmp.resolve("b").toString()).status()).isEqualTo(2);
         assertThat(CaptureCli.run("--mode", "go1.12", "--out", tmp.resolve("b").toString(), "--", "/bin/true")
-                .err()).startsWith("--mode: expected go1.13, go1.14 or native, got go1.12\n");
+                .err()).startsWith("preemptscope: --mode: expected go1.13, go1.14 or native, got go1.12\n");
     }
 
     /** A strace stand-in that answers -V like strace 6.1 and otherwise runs {@code body}. */

@@ -29,7 +29,7 @@ class AnalysisJsonWriterTest {
         eintr.put("futex", 1L);
         AnalysisMetrics metrics = new AnalysisMetrics(12, 10, 2, new AnalysisMetrics.Preemptions(7, null),
                 new AnalysisMetrics.Latency(0, null, null, null, null), "strace: time run when SIGURG arrived", null,
-                eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null), 4, 1234.5,
+                eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null), 4, 1234.5, true,
                 new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3));
         Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
                 List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long");

@@ -9,9 +9,13 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -104,7 +108,7 @@ public final class GrammarRecordParser implements RecordParser {
             return read(chars, parseTree(chars, PredictionMode.SLL));
         } catch (ParseCancellationException sllFailed) {
             chars.rewind();
-            FirstError firstError = new FirstError();
+            FirstError firstError = new FirstError(text);
             StraceParser.RecordContext tree;
             try {
                 tree = parseTree(chars, PredictionMode.LL, firstError);
@@ -167,10 +171,18 @@ public final class GrammarRecordParser implements RecordParser {
         }
     };
 
-    /** Keeps the first syntax error and ends the parse there: later ones are consequences of it. */
+    /**
+     * Keeps the first syntax error, in words a strace user knows, and ends the parse there: later
+     * ones are consequences of it.
+     */
     private static final class FirstError extends BaseErrorListener {
+        private final String text;
         String message;
         int column;
+
+        FirstError(String text) {
+            this.text = text;
+        }
 
         @Override
         public void syntaxError(
@@ -181,12 +193,58 @@ public final class GrammarRecordParser implements RecordParser {
                 String msg,
                 RecognitionException e) {
             if (message == null) {
-                // ANTLR quotes the offending text, which on a junk line can be megabytes long
-                message = msg.length() <= MAX_MESSAGE ? msg : msg.substring(0, MAX_MESSAGE) + "...";
-                column = charPositionInLine + 1;
+                if (recognizer instanceof Parser parser && offendingSymbol instanceof Token token) {
+                    describe(parser, token, e);
+                } else {
+                    describeCharacter(charPositionInLine);
+                }
+                if (message.length() > MAX_MESSAGE) {
+                    message = message.substring(0, MAX_MESSAGE) + "...";
+                }
             }
             // nothing after the first error is used: stop rather than recover through the rest
             throw new ParseCancellationException(msg);
+        }
+
+        private void describe(Parser parser, Token token, RecognitionException e) {
+            TokenStream tokens = parser.getInputStream();
+            Token headPlace = token; // where the record's head should have been
+            boolean headSeen = false;
+            for (int i = 0; i < token.getTokenIndex() && !headSeen; i++) {
+                Token t = tokens.get(i);
+                headSeen = ExpectedWords.isHead(t.getType());
+                if (headPlace == token && !ExpectedWords.isPrefix(t.getType())) {
+                    headPlace = t;
+                }
+            }
+            if (!headSeen) {
+                // no record head before the error: the line is no strace record at all
+                column = headPlace.getType() == Token.EOF ? text.length() + 1 : headPlace.getCharPositionInLine() + 1;
+                message = ExpectedWords.RECORD_HEAD + ", " + ExpectedWords.found(headPlace);
+                return;
+            }
+            IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
+                    : parser.getExpectedTokens();
+            column = token.getType() == Token.EOF ? text.length() + 1 : token.getCharPositionInLine() + 1;
+            message = ExpectedWords.expected(expected) + ", " + ExpectedWords.found(token);
+        }
+
+        /** The lexer stops only outside a call's arguments: before the record's head or in its result. */
+        private void describeCharacter(int at) {
+            column = at + 1;
+            String before = text.substring(0, Math.min(at, text.length()));
+            String found = at < text.length() ? "found " + ExpectedWords.quote(text.substring(at, at + 1))
+                    : "found the end of the line";
+            String done = before.strip();
+            if (done.length() > 3 && (done.endsWith("+++") || done.endsWith("---"))) {
+                message = "expected the end of the line, " + found;
+            } else if (before.contains(")")) {
+                message = "expected a return value '= ...' or the end of the line, " + found;
+            } else if (before.contains("+++")) {
+                message = "expected '+++ exited with N +++' or '+++ killed by SIG... +++', " + found;
+            } else {
+                message = ExpectedWords.RECORD_HEAD + ", " + found;
+            }
         }
     }
 }
