@@ -349,7 +349,18 @@ final class StraceReplay {
         if (call.exit().present() && call.split()) {
             return call.exit().nanos();
         }
-        return call.durationNanos() >= 0 ? entry + call.durationNanos() : entry;
+        if (call.durationNanos() >= 0) {
+            return entry + call.durationNanos();
+        }
+        // Without -T a completed sleep's end is not printed; it slept at least what it asked for,
+        // so the user run after it is at most the entry-to-entry gap less the request.
+        if (call.name().equals("nanosleep") && call.result() != null && "0".equals(call.result().value())) {
+            long requested = SleepArgs.requestNs(call.args());
+            if (requested > 0) {
+                return entry + requested;
+            }
+        }
+        return entry;
     }
 
     private ThreadState thread(int tid) {

@@ -140,4 +140,14 @@ class VerdictCapturesTest {
 
         assertThat(result.get("metrics").get("eintr").toString()).isEqualTo("{\"epoll_pwait\":2}");
     }
+
+    @Test
+    void withoutDashTSysmonsSleepsAreNotStalls() throws IOException {
+        // no -T: a nanosleep's end is not printed; its 10 ms must not count as sysmon running.
+        // A tight slack keeps the capture's own calibration from hiding the difference.
+        JsonNode result = analyze("--slack-us", "50", verdicts("pipeblock-no-T.strace.txt"));
+
+        assertThat(result.get("findingCounts").has("SYSMON_STALL")).isFalse();
+        assertThat(result.get("metrics").get("sigurgSent").asInt()).isPositive();
+    }
 }
