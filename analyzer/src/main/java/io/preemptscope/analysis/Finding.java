@@ -1,6 +1,7 @@
 package io.preemptscope.analysis;
 
 import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.model.anomaly.Source;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -12,12 +13,15 @@ import java.util.List;
  * @param goroutine the goroutine it concerns, null when the capture does not say (strace)
  * @param ts seconds on the capture's clock
  * @param evidence where to look, first the line the finding is about
- * @param rule the model rule it breaks, with its citation
+ * @param rule the model rule it breaks, with where it is explained
+ * @param ruleDoc the section of the project's docs/model.md that explains the rule
+ * @param sources where a user can check the rule: Go runtime source at a release tag, man pages
  */
 public record Finding(
         String id, Severity severity, int tid, Long goroutine, BigDecimal ts, List<Evidence> evidence,
-        String rule, String message) {
+        String rule, String message, String ruleDoc, List<Source> sources) {
     public Finding {
         evidence = List.copyOf(evidence);
+        sources = List.copyOf(sources);
     }
 }

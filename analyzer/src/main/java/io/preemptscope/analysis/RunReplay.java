@@ -85,8 +85,8 @@ final class RunReplay {
 
     private Finding finding(Violation v) {
         return new Finding(v.id().name(), v.severity(), v.tid(), v.goroutine(), seconds(v.timeNs()),
-                v.refs().stream().map(refs::evidence).toList(), v.id().rule() + " (" + v.id().citation() + ")",
-                v.message());
+                v.refs().stream().map(refs::evidence).toList(), v.id().rule() + " (" + v.id().modelDoc() + ")",
+                v.message(), v.id().modelDoc(), v.id().sources());
     }
 
     private static BigDecimal seconds(long ns) {

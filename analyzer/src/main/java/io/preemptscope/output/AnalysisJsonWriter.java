@@ -5,6 +5,7 @@ import io.preemptscope.analysis.AnalysisMetrics;
 import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.Evidence;
 import io.preemptscope.analysis.Finding;
+import io.preemptscope.model.anomaly.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -148,6 +149,15 @@ public final class AnalysisJsonWriter {
             json.writeEndArray();
             json.writeStringField("rule", f.rule());
             json.writeStringField("message", f.message());
+            json.writeStringField("ruleDoc", f.ruleDoc());
+            json.writeArrayFieldStart("sources");
+            for (Source source : f.sources()) {
+                json.writeStartObject();
+                json.writeStringField("title", source.title());
+                json.writeStringField("url", source.url());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -96,7 +96,11 @@ public final class AnalysisTextWriter {
             out.println(s.name() + (s == Severity.INFO ? "" : "S"));
             byId.forEach((id, list) -> {
                 long total = counts.getOrDefault(id, (long) list.size());
-                out.printf(Locale.ROOT, "  %s (%d)  rule: %s%n", id, total, list.get(0).rule());
+                Finding first = list.get(0);
+                out.printf(Locale.ROOT, "  %s (%d)  rule: %s%n", id, total, first.rule());
+                if (!first.sources().isEmpty()) {
+                    out.println("    source: " + first.sources().get(0).url());
+                }
                 for (Finding f : list.subList(0, Math.min(SHOWN_PER_ID, list.size()))) {
                     out.printf(Locale.ROOT, "    at %ss: %s%n", f.ts().toPlainString(), f.message());
                     for (Evidence e : f.evidence()) {

@@ -36,7 +36,10 @@ class AnalyzeCommandTest {
         assertThat(finding.get("goroutine").isNull()).isTrue();
         assertThat(finding.get("evidence").get(0).get("file").asText()).isEqualTo(SPIN_APO);
         assertThat(finding.get("evidence").get(0).get("line").asLong()).isEqualTo(263);
-        assertThat(finding.get("rule").asText()).contains("preemption-model.md §7 A2");
+        assertThat(finding.get("rule").asText()).endsWith("(docs/model.md#coop_starvation)");
+        assertThat(finding.get("ruleDoc").asText()).isEqualTo("docs/model.md#coop_starvation");
+        assertThat(finding.get("sources").get(0).get("url").asText())
+                .startsWith("https://github.com/golang/go/blob/go1.");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.Evidence;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.model.anomaly.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,9 +33,11 @@ class AnalysisJsonWriterTest {
                 eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null), 4, 1234.5, true,
                 new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3));
         Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
-                List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long");
+                List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long",
+                "docs/model.md#coop_starvation", List.of(new Source("proc.go", "https://example.org/proc.go")));
         Finding onTrace = new Finding("PREEMPT_LATENCY_EXCEEDED", Severity.ERROR, -1, 5L, new BigDecimal("0.104131375"),
-                List.of(Evidence.offset("go.trace", 422)), "rule A1", "a \"quoted\" word");
+                List.of(Evidence.offset("go.trace", 422)), "rule A1", "a \"quoted\" word",
+                "docs/model.md#preempt_latency_exceeded", List.of());
         AnalysisResult result = new AnalysisResult(AnalysisResult.SCHEMA, List.of("capture.txt", "go.trace"),
                 "go1.14", "go1.14-1.15", true, "capture.json", metrics,
                 Map.of("COOP_STARVATION", 1L), List.of(onStrace, onTrace));
@@ -102,7 +105,12 @@ class AnalysisJsonWriterTest {
                       "line" : 270
                     } ],
                     "rule" : "rule A2",
-                    "message" : "ran long"
+                    "message" : "ran long",
+                    "ruleDoc" : "docs/model.md#coop_starvation",
+                    "sources" : [ {
+                      "title" : "proc.go",
+                      "url" : "https://example.org/proc.go"
+                    } ]
                   }, {
                     "id" : "PREEMPT_LATENCY_EXCEEDED",
                     "severity" : "error",
@@ -114,7 +122,9 @@ class AnalysisJsonWriterTest {
                       "offset" : 422
                     } ],
                     "rule" : "rule A1",
-                    "message" : "a \\"quoted\\" word"
+                    "message" : "a \\"quoted\\" word",
+                    "ruleDoc" : "docs/model.md#preempt_latency_exceeded",
+                    "sources" : [ ]
                   } ]
                 }
                 """);
