@@ -103,7 +103,9 @@ class AnomalyFixturesTest {
         assertThat(first.get("tid").asInt()).isEqualTo(f.tid());
         assertThat(first.get("evidence").get(0).get("file").asText()).isEqualTo(file.toString());
         assertThat(first.get("evidence").get(0).get("line").asLong()).isEqualTo(f.line());
-        assertThat(first.get("rule").asText()).contains(id.citation());
+        assertThat(first.get("rule").asText()).endsWith("(" + id.modelDoc() + ")");
+        assertThat(first.get("ruleDoc").asText()).isEqualTo(id.modelDoc());
+        assertThat(first.get("sources")).hasSize(id.sources().size());
     }
 
     @Test

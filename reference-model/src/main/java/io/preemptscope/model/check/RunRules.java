@@ -1,6 +1,7 @@
 package io.preemptscope.model.check;
 
 import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,18 +134,31 @@ final class RunRules {
         if (r.lengthNs() <= deadline) {
             return;
         }
+        // strace cannot see goroutines switch on a thread: a cooperative switch needs no syscall, and
+        // then sysmon rightly sends nothing. Only a hang or a run far past the deadline is one slice.
+        boolean certain = r.stillRunning() || r.lengthNs() > FAR_PAST * deadline;
         if (!settings.runtimeSendsSigurg()) {
             String mode = settings.asyncpreemptoff() ? "asyncpreemptoff=1" : settings.profile().label();
             sink.add(AnomalyId.COOP_STARVATION, () -> new Violation(AnomalyId.COOP_STARVATION,
-                    AnomalyId.COOP_STARVATION.severity(), r.tid(), r.timeNs(), List.of(r.ref()),
-                    r.stillRunning() ? hang(r, mode, deadline) : String.format(Locale.ROOT,
-                            "thread %d ran %.1f ms of user code without a syscall; with %s"
+                    certain ? AnomalyId.COOP_STARVATION.severity() : Severity.INFO, r.tid(), r.timeNs(),
+                    List.of(r.ref()), r.stillRunning() ? hang(r, mode, deadline) : certain
+                            ? String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall; with %s"
                                     + " only a function call can stop such a loop, so its P was held the whole time",
-                            r.tid(), r.lengthNs() / 1e6, mode)));
+                            r.tid(), r.lengthNs() / 1e6, mode)
+                            : String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall, past"
+                                    + " the %.1f ms deadline; %s", r.tid(), r.lengthNs() / 1e6, deadline / 1e6,
+                            UNSEEN_SWITCHES)));
         } else if (r.sigurgSent() == 0) {
-            sink.add(AnomalyId.PREEMPT_LATENCY_EXCEEDED, () -> unpreempted(r, deadline, overlapping(r, stalls)));
+            sink.add(AnomalyId.PREEMPT_LATENCY_EXCEEDED, () -> unpreempted(r, deadline, overlapping(r, stalls),
+                    certain));
         }
     }
+
+    /** How many deadlines a run must last before strace alone can call it one time slice. */
+    private static final int FAR_PAST = 3;
+    private static final String UNSEEN_SWITCHES = "strace cannot tell whether one goroutine held the P all that"
+            + " time or several took turns (a cooperative switch makes no syscall); a Go trace of the run"
+            + " (capture --gotrace) shows the time slices themselves";
 
     /**
      * A run the capture saw no end of: the program was stuck in a loop that only async preemption
@@ -159,7 +173,14 @@ final class RunRules {
     }
 
     /** @param stall the sysmon stall that overlaps the run most, or null */
-    private static Violation unpreempted(Observation.UserRun r, long deadline, Observation.UserRun stall) {
+    private static Violation unpreempted(Observation.UserRun r, long deadline, Observation.UserRun stall,
+            boolean certain) {
+        if (!certain && stall == null) {
+            return new Violation(AnomalyId.PREEMPT_LATENCY_EXCEEDED, Severity.INFO, r.tid(), r.timeNs(),
+                    List.of(r.ref()), String.format(Locale.ROOT, "thread %d ran %.1f ms of user code, past the %.1f ms"
+                            + " deadline, and no SIGURG was sent to it; %s, and sysmon sends none while goroutines"
+                            + " switch", r.tid(), r.lengthNs() / 1e6, deadline / 1e6, UNSEEN_SWITCHES));
+        }
         return new Violation(AnomalyId.PREEMPT_LATENCY_EXCEEDED, AnomalyId.PREEMPT_LATENCY_EXCEEDED.severity(),
                 r.tid(), r.timeNs(), stall == null ? List.of(r.ref()) : List.of(r.ref(), stall.ref()),
                 String.format(Locale.ROOT, "thread %d ran %.1f ms of user code%s and no SIGURG was sent to it;"

@@ -14,15 +14,40 @@ class RunRulesTest {
     private static final long DEADLINE = 30_300_000L;
 
     @Test
-    void longRunWithoutSigurgExceedsTheLatencyBound() {
+    void aRunFarPastTheDeadlineWithoutSigurgExceedsTheLatencyBound() {
         List<Violation> v = check(RuntimeProfile.GO1_16_TO_1_25,
-                List.of(new Observation.UserRun(5 * MS, 7, 1002, 5 * MS + DEADLINE + 1, 0)));
+                List.of(new Observation.UserRun(5 * MS, 7, 1002, 5 * MS + 3 * DEADLINE + 1, 0)));
         assertThat(v).singleElement().satisfies(x -> {
             assertThat(x.id()).isEqualTo(AnomalyId.PREEMPT_LATENCY_EXCEEDED);
             assertThat(x.severity()).isEqualTo(Severity.WARNING);
             assertThat(x.tid()).isEqualTo(1002);
             assertThat(x.timeNs()).isEqualTo(5 * MS);
             assertThat(x.refs()).containsExactly(7L);
+        });
+    }
+
+    @Test
+    void aRunJustPastTheDeadlineIsOnlyInfoFromStraceAlone() {
+        // goroutines may have taken turns on the thread without a syscall: strace cannot see that
+        List<Violation> v = check(RuntimeProfile.GO1_16_TO_1_25,
+                List.of(new Observation.UserRun(5 * MS, 7, 1002, 5 * MS + DEADLINE + 1, 0)));
+        assertThat(v).singleElement().satisfies(x -> {
+            assertThat(x.id()).isEqualTo(AnomalyId.PREEMPT_LATENCY_EXCEEDED);
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("strace cannot tell whether one goroutine held the P")
+                    .contains("capture --gotrace");
+        });
+    }
+
+    @Test
+    void aRunJustPastTheDeadlineUnderAsyncpreemptoffIsOnlyInfoUnlessItHung() {
+        Observation.UserRun run = new Observation.UserRun(0, 3, 1000, 40 * MS, 0);
+        assertThat(check(RuntimeProfile.GO1_13, List.of(run))).singleElement()
+                .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
+        Observation.UserRun hung = new Observation.UserRun(0, 3, 1000, 40 * MS, 0, "it was killed by SIGINT");
+        assertThat(check(RuntimeProfile.GO1_13, List.of(hung))).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
+            assertThat(x.message()).contains("was still running when it was killed by SIGINT: a hang");
         });
     }
 
