@@ -13,15 +13,17 @@ import java.util.Map;
  * @param latencyBasis which of the two preemptLatencyMs is
  * @param syscallRetakes from a Go trace: time slices that ended because the P was taken from a
  *     goroutine blocked in a syscall (GoSysBlock); null without a trace
+ * @param sigurgSent null, like sigurgDelivered, sigurgCoalesced, eintr and restarts, when the
+ *     inputs hold no strace capture: a Go trace records no signal and no syscall result
  * @param eintr EINTR that reached the program, by syscall (direct, or through a restart code)
  * @param restarts interrupted syscalls the kernel restarted transparently, by syscall
  * @param timed whether the strace capture has timestamps; without them durationMs is 0 and no
  *     duration or latency is measured
  */
 public record AnalysisMetrics(
-        long sigurgSent,
-        long sigurgDelivered,
-        long sigurgCoalesced,
+        Long sigurgSent,
+        Long sigurgDelivered,
+        Long sigurgCoalesced,
         Preemptions preemptions,
         Latency preemptLatencyMs,
         String latencyBasis,
@@ -39,6 +41,17 @@ public record AnalysisMetrics(
         return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, fromTrace, slices,
                 "go trace: length of each preempted time slice", retakes, eintr, restarts, sysmon, threads, durationMs,
                 timed, calibration);
+    }
+
+    /** The same figures without those only a strace capture can show (signals, syscall results). */
+    public AnalysisMetrics withoutStrace() {
+        return new AnalysisMetrics(null, null, null, preemptions, preemptLatencyMs, latencyBasis, syscallRetakes,
+                null, null, sysmon, threads, durationMs, timed, calibration);
+    }
+
+    /** Whether the inputs had a strace capture: signals and syscall results are measured. */
+    public boolean straceMeasured() {
+        return sigurgSent != null;
     }
 
     public record Preemptions(long async, Long cooperative) {}

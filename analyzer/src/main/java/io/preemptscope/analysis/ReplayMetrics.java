@@ -112,7 +112,8 @@ final class ReplayMetrics {
     }
 
     AnalysisMetrics result(long coalesced, int sysmonTid, AnalysisMetrics.Calibration calibration, boolean cooperativeVisible) {
-        AnalysisMetrics.Latency lat = latency.getTotalCount() == 0 || !runsObservable(sysmonTid)
+        // without timestamps the clock counts events: no latency can be measured
+        AnalysisMetrics.Latency lat = latency.getTotalCount() == 0 || !runsObservable(sysmonTid) || !timed
                 ? new AnalysisMetrics.Latency(0, null, null, null, null)
                 : new AnalysisMetrics.Latency(latency.getTotalCount(), ms(Math.min(latencyMax, latency.getValueAtPercentile(50))),
                         ms(Math.min(latencyMax, latency.getValueAtPercentile(90))),

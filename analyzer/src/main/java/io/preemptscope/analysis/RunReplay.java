@@ -100,7 +100,7 @@ final class RunReplay {
         if (traceMetrics.present()) {
             m = m.withTrace(traceMetrics.preemptions(), traceMetrics.latency(), traceMetrics.retakes());
         }
-        return m;
+        return straceReplayed ? m : m.withoutStrace();
     }
 
     /** How often each rule fired, by anomaly name in order. */

@@ -64,9 +64,9 @@ public final class AnalysisJsonWriter {
             return;
         }
         json.writeObjectFieldStart("metrics");
-        json.writeNumberField("sigurgSent", m.sigurgSent());
-        json.writeNumberField("sigurgDelivered", m.sigurgDelivered());
-        json.writeNumberField("sigurgCoalesced", m.sigurgCoalesced());
+        JsonFields.number(json, "sigurgSent", m.sigurgSent());
+        JsonFields.number(json, "sigurgDelivered", m.sigurgDelivered());
+        JsonFields.number(json, "sigurgCoalesced", m.sigurgCoalesced());
         preemptions(json, m.preemptions());
         latency(json, m.preemptLatencyMs());
         json.writeStringField("latencyBasis", m.latencyBasis());

@@ -18,6 +18,10 @@ import java.util.Map;
  * with the capture lines it cites.
  */
 public final class AnalysisTextWriter {
+    /** What stands where a figure needs a strace capture and the inputs are Go traces only. */
+    private static final String NOT_IN_A_TRACE = "not in this capture (a Go trace records no signals and no"
+            + " syscall results; capture with strace too)";
+
     private static final int SHOWN_PER_ID = 3;
     private static final int MAX_LINE = 160;
 
@@ -47,8 +51,12 @@ public final class AnalysisTextWriter {
         }
         out.println();
         out.println("What happened");
-        out.printf(Locale.ROOT, "  SIGURG sent %d, delivered %d, coalesced %d%n",
-                m.sigurgSent(), m.sigurgDelivered(), m.sigurgCoalesced());
+        if (m.straceMeasured()) {
+            out.printf(Locale.ROOT, "  SIGURG sent %d, delivered %d, coalesced %d%n",
+                    m.sigurgSent(), m.sigurgDelivered(), m.sigurgCoalesced());
+        } else {
+            out.println("  SIGURG: " + NOT_IN_A_TRACE);
+        }
         boolean fromTrace = m.latencyBasis() != null && m.latencyBasis().startsWith("go trace");
         if (fromTrace) {
             out.printf(Locale.ROOT, "  preemptions (Go trace): async %d, cooperative %d%n",
@@ -65,8 +73,12 @@ public final class AnalysisTextWriter {
         if (m.syscallRetakes() != null) {
             out.printf(Locale.ROOT, "  Ps retaken from goroutines blocked in syscalls (Go trace): %d%n", m.syscallRetakes());
         }
-        out.println("  EINTR reaching the program: " + counts(m.eintr()));
-        out.println("  transparent restarts: " + counts(m.restarts()));
+        if (m.straceMeasured()) {
+            out.println("  EINTR reaching the program: " + counts(m.eintr()));
+            out.println("  transparent restarts: " + counts(m.restarts()));
+        } else {
+            out.println("  EINTR and restarted syscalls: " + NOT_IN_A_TRACE);
+        }
         if (!m.sysmon().delays().isEmpty()) {
             out.println("  sysmon sleeps by length (µs): " + counts(m.sysmon().delays()));
         }

@@ -150,4 +150,16 @@ class VerdictCapturesTest {
         assertThat(result.get("findingCounts").has("SYSMON_STALL")).isFalse();
         assertThat(result.get("metrics").get("sigurgSent").asInt()).isPositive();
     }
+
+    @Test
+    void aGoTraceAloneHasNoSignalOrEintrFiguresRatherThanZeros() throws IOException {
+        JsonNode metrics = analyze(Corpus.samples().resolve("tracespin-default.trace").toString()).get("metrics");
+
+        for (String field : List.of("sigurgSent", "sigurgDelivered", "sigurgCoalesced", "eintr", "restarts")) {
+            assertThat(metrics.get(field).isNull()).as(field).isTrue();
+        }
+        assertThat(metrics.get("preemptions").get("async").asInt()).isEqualTo(10);
+        Cli.Result text = Cli.run("analyze", Corpus.samples().resolve("tracespin-default.trace").toString());
+        assertThat(text.out()).contains("  SIGURG: not in this capture").doesNotContain("SIGURG sent 0");
+    }
 }

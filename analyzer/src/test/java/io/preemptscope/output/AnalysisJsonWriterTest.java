@@ -28,7 +28,7 @@ class AnalysisJsonWriterTest {
         Map<String, Long> eintr = new LinkedHashMap<>();
         eintr.put("read", 3L);
         eintr.put("futex", 1L);
-        AnalysisMetrics metrics = new AnalysisMetrics(12, 10, 2, new AnalysisMetrics.Preemptions(7, null),
+        AnalysisMetrics metrics = new AnalysisMetrics(12L, 10L, 2L, new AnalysisMetrics.Preemptions(7, null),
                 new AnalysisMetrics.Latency(0, null, null, null, null), "strace: time run when SIGURG arrived", null,
                 eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null), 4, 1234.5, true,
                 new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3));
