@@ -1,7 +1,9 @@
 package io.preemptscope.cli;
 
-import io.preemptscope.capture.Bundle;
+import io.preemptscope.input.InputException;
 import io.preemptscope.input.InputKind;
+import io.preemptscope.input.InputSource;
+import io.preemptscope.input.OpenedInput;
 import io.preemptscope.output.EventJsonWriter;
 import io.preemptscope.output.EventTextWriter;
 import io.preemptscope.output.StraceStatsJsonWriter;
@@ -14,7 +16,6 @@ import io.preemptscope.strace.StraceReader;
 import io.preemptscope.strace.event.StraceEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
                     + " (JSON Lines by default) or, with --stats, their counts.",
             "INPUT is a file (plain, gzip, xz or zstd), a directory of -ff files, an -ff prefix, or a capture"
                     + " bundle directory (its strace.txt);"
-                    + " several inputs of one run are merged in timestamp order."
+                    + " several inputs of one run are merged in timestamp order.",
+            "A FIFO, a pipe (<(zcat x.gz)) or - (standard input) is read once, as it comes: strace output"
+                    + " streams; a Go execution trace is held in memory whole (its decoder needs random access)."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:ok", " 2:usage error", " 3:bad input (with --strict) or unreadable file"})
@@ -59,13 +62,23 @@ public final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Format format = formatOption.orDefault(stats);
-        List<Path> inputs = Bundle.expand(captures.paths, false); // a capture bundle directory stands for its files
-        InputKind kind = InputKind.of(inputs.get(0));
-        if (kind.goTrace()) {
-            return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
-        }
-        if (kind == InputKind.SCHEDTRACE) {
-            return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+        List<InputSource> inputs = captures.sources(false); // a capture bundle directory stands for its files
+        InputSource first = inputs.get(0);
+        if (first.readsAsStream()) {
+            OpenedInput opened;
+            try {
+                opened = first.open(); // once: a pipe's head is read here and handed on with the rest
+            } catch (InputException e) {
+                err.println("preemptscope: " + e.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            if (opened.kind().goTrace()) {
+                return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+            }
+            if (opened.kind() == InputKind.SCHEDTRACE) {
+                return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats, problems.strict);
+            }
         }
         ProblemReporter reporter = problems.reporter(err);
         List<StraceInputs.InputFile> files;
@@ -91,7 +104,9 @@ public final class ParseCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            err.println("preemptscope: cannot read input: " + e.getMessage());
+            // damaged compressed data names its input; any other read error gets the system's reason
+            err.println("preemptscope: " + (e instanceof InputException ? e.getMessage()
+                    : "cannot read input: " + InputException.reason(e)));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
