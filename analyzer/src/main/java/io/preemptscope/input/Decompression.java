@@ -49,7 +49,7 @@ final class Decompression {
             return InputException.cutShort(name, String.format(Locale.ROOT,
                     "%s data ends at byte %d before the end of the stream", label(format), offset), e);
         }
-        return InputException.damaged(name, String.format(Locale.ROOT, "%s data is damaged near byte %d: %s",
+        return InputException.damaged(name, String.format(Locale.ROOT, "%s data is damaged before byte %d: %s",
                 label(format), offset, InputException.reason(e)), e);
     }
 

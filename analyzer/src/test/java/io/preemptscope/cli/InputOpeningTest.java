@@ -91,6 +91,21 @@ class InputOpeningTest {
     }
 
     @Test
+    void damagedCompressedDataIsBadInputInEitherMode() throws IOException {
+        byte[] damaged = gzip(Files.readAllBytes(SAMPLE));
+        for (int i = 2000; i < 2400; i++) {
+            damaged[i] ^= 0x5a;
+        }
+        Path file = Files.write(dir.resolve("damaged-synthetic.strace.gz"), damaged);
+        for (String command : new String[] {"parse", "analyze"}) {
+            Cli.Result r = Cli.run(command, file.toString());
+            assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).endsWith("preemptscope: " + file
+                    + ": gzip data is damaged before byte 8202: gzip-compressed data is corrupt\n");
+        }
+    }
+
+    @Test
     void devNullIsAnEmptyFile() {
         for (String command : new String[] {"parse", "analyze"}) {
             Cli.Result r = Cli.run(command, "/dev/null");
