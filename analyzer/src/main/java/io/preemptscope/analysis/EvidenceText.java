@@ -4,6 +4,7 @@ import io.preemptscope.strace.input.InputOpener;
 import io.preemptscope.strace.input.LineSource;
 import io.preemptscope.strace.input.PhysicalLine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ public record EvidenceText(Map<Evidence, String> lines) {
         }
         Map<Evidence, String> out = new HashMap<>();
         byFile.forEach((file, lines) -> {
+            if (!Files.isRegularFile(Path.of(file))) {
+                return; // standard input or a pipe was read once: its evidence keeps file and line only
+            }
             try (LineSource source = new LineSource(InputOpener.open(Path.of(file)))) {
                 long last = lines.last();
                 for (PhysicalLine l = source.next(); l != null && l.number() <= last; l = source.next()) {

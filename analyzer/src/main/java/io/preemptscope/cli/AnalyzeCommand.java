@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
                     + " EINTR and restarts by syscall, sysmon's schedule, and every anomaly with its evidence.",
             "INPUT is a strace file (plain or compressed), an -ff directory or prefix, or a Go execution trace"
                     + " (recognised by content), or a capture bundle directory (its strace.txt and go.trace);"
-                    + " several inputs of one run are analysed together."
+                    + " several inputs of one run are analysed together.",
+            "A FIFO, a pipe (<(zcat x.gz)) or - (standard input) is read once, as it comes: strace output"
+                    + " streams; a Go execution trace is held in memory whole (its decoder needs random access)."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:ok", " 1:a finding at or above --fail-on", " 2:usage error", " 3:bad or unreadable input"})
@@ -102,7 +104,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ProblemReporter reporter = problems.reporter(err);
         AnalysisResult result;
         SameRun oneRun = sameRun ? SameRun.asserted(w -> err.println("preemptscope: warning: " + w)) : SameRun.CHECKED;
-        try (CaptureSet run = CaptureSet.open(captures.paths, reporter, oneRun);
+        captures.requireStdinOnce();
+        try (CaptureSet run = CaptureSet.open(captures.paths, System.in, reporter, oneRun);
                 Progress progress = progress(run)) {
             result = new CaptureAnalysis(options).run(run, progress::tick);
             reporter.summarize();

@@ -6,13 +6,15 @@ import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.GoTraceStatsCollector;
 import io.preemptscope.gotrace.TraceFiles;
 import io.preemptscope.gotrace.decode.GoTraceDecoder;
+import io.preemptscope.input.InputException;
+import io.preemptscope.input.InputSource;
 import io.preemptscope.output.GoTraceEventWriter;
 import io.preemptscope.output.GoTraceStatsWriter;
 import io.preemptscope.util.IoErrors;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,15 +31,16 @@ final class GoTraceParse {
         this.err = err;
     }
 
-    int run(List<Path> inputs, ParseCommand.Format format, boolean stats) {
+    /** @param inputs one input, already opened to tell its kind */
+    int run(List<InputSource> inputs, ParseCommand.Format format, boolean stats) {
         if (inputs.size() != 1) {
             err.println("preemptscope: a Go execution trace is parsed on its own; give it as the only INPUT");
             err.flush();
             return ExitCodes.USAGE;
         }
-        Path input = inputs.get(0);
-        try {
-            GoTraceDecoder decoder = GoTraceDecoder.of(TraceFiles.readBytes(input));
+        InputSource input = inputs.get(0);
+        try (InputStream content = input.open().content()) {
+            GoTraceDecoder decoder = GoTraceDecoder.of(TraceFiles.readBytes(content, input.size()));
             if (stats) {
                 GoTraceStatsCollector collector = new GoTraceStatsCollector();
                 GoTrace header = stream(input, decoder, collector);
@@ -55,20 +58,22 @@ final class GoTraceParse {
             }
         } catch (GoTraceFormatException e) {
             out.flush();
-            return fail(input + ": " + e.getMessage());
+            return fail(input.name() + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             return fail("cannot write output: " + IoErrors.describe(e.getCause()));
+        } catch (InputException e) {
+            return fail(e.getMessage());
         } catch (IOException e) {
-            return fail(input + ": cannot be read: " + IoErrors.describe(e));
+            return fail(input.name() + ": cannot be read: " + InputException.reason(e));
         }
         return ExitCodes.OK;
     }
 
     /** Neither statistics nor printing needs the event list: the events stream past. */
-    private static GoTrace stream(Path input, GoTraceDecoder decoder, Consumer<GoEvent> sink)
+    private static GoTrace stream(InputSource input, GoTraceDecoder decoder, Consumer<GoEvent> sink)
             throws GoTraceFormatException {
         long[] done = {0};
-        try (Progress progress = Progress.forGoTrace(input, () -> done[0])) {
+        try (Progress progress = Progress.forGoTrace(input.size(), () -> done[0])) {
             return decoder.stream(e -> {
                 sink.accept(e);
                 done[0]++;

@@ -1,7 +1,9 @@
 package io.preemptscope.cli;
 
-import io.preemptscope.capture.Bundle;
+import io.preemptscope.input.InputException;
 import io.preemptscope.input.InputKind;
+import io.preemptscope.input.InputSource;
+import io.preemptscope.input.OpenedInput;
 import io.preemptscope.output.EventJsonWriter;
 import io.preemptscope.output.EventTextWriter;
 import io.preemptscope.output.StraceStatsJsonWriter;
@@ -15,7 +17,6 @@ import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Spec;
                     + " or the stderr of a program run with GODEBUG=schedtrace=N; each plain or gzip, xz or zstd"
                     + " compressed. For strace, INPUT may also be a directory of -ff files, an -ff prefix, or a"
                     + " capture bundle directory (its strace.txt; give DIR/go.trace for its Go trace);"
-                    + " several strace inputs of one run are merged in timestamp order."
+                    + " several strace inputs of one run are merged in timestamp order.",
+            "A FIFO, a pipe (<(zcat x.gz)) or - (standard input) is read once, as it comes: strace output"
+                    + " streams; a Go execution trace is held in memory whole (its decoder needs random access)."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:ok", " 2:usage error", " 3:no strace output, a damaged Go trace, an unreadable file, or with --strict any line that is not strace output"})
@@ -76,13 +79,23 @@ public final class ParseCommand implements Callable<Integer> {
     private int run() {
         PrintWriter err = spec.commandLine().getErr();
         Format format = formatOption.orDefault(stats);
-        List<Path> inputs = Bundle.expand(captures.paths, false); // a capture bundle directory stands for its files
-        InputKind kind = InputKind.of(inputs.get(0));
-        if (kind.goTrace()) {
-            return new GoTraceParse(out, err).run(inputs, format, stats);
-        }
-        if (kind == InputKind.SCHEDTRACE) {
-            return new SchedtraceParse(out, err).run(inputs, format, stats);
+        List<InputSource> inputs = captures.sources(false); // a capture bundle directory stands for its files
+        InputSource first = inputs.get(0);
+        if (first.readsAsStream()) {
+            OpenedInput opened;
+            try {
+                opened = first.open(); // once: a pipe's head is read here and handed on with the rest
+            } catch (InputException e) {
+                err.println("preemptscope: " + e.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            if (opened.kind().goTrace()) {
+                return new GoTraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats);
+            }
+            if (opened.kind() == InputKind.SCHEDTRACE) {
+                return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats, problems.strict);
+            }
         }
         ProblemReporter reporter = problems.reporter(err);
         List<StraceInputs.InputFile> files;
@@ -108,7 +121,9 @@ public final class ParseCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            err.println("preemptscope: cannot read input: " + IoErrors.describe(e));
+            // damaged compressed data names its input; any other read error gets the system's reason
+            err.println("preemptscope: " + (e instanceof InputException ? e.getMessage()
+                    : "cannot read input: " + IoErrors.describe(e)));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }

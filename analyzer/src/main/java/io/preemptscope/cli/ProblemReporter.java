@@ -32,9 +32,11 @@ final class ProblemReporter implements ProblemSink {
             throw new StraceInputException(problem.describe());
         }
         total++;
-        if (reported < max || problem.warning()) {
+        // lenient mode reads on past a cut-short input, so for it that is a warning
+        boolean warning = problem.warning() || problem.wholeInput();
+        if (reported < max || warning) {
             reported++;
-            err.println((problem.warning() ? "warning: " : "") + problem.describe());
+            err.println((warning ? "warning: " : "") + problem.describe());
         }
     }
 

@@ -1,9 +1,6 @@
 package io.preemptscope.cli;
 
 import io.preemptscope.strace.StraceInputs;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -33,7 +30,7 @@ final class Progress implements AutoCloseable {
     static Progress forFiles(List<StraceInputs.InputFile> files, LongSupplier bytesRead) {
         long total = 0;
         for (StraceInputs.InputFile f : files) {
-            total += sizeOf(f.path());
+            total += Math.max(0, f.source().size());
         }
         LongSupplier mib = () -> bytesRead.getAsLong() >> 20;
         return shown(total) ? new Progress(bar("reading", total >> 20, " MiB", 1), mib) : new Progress(null, mib);
@@ -43,21 +40,13 @@ final class Progress implements AutoCloseable {
      * Decoding a Go trace, in events; the total is known once the trace is indexed
      * ({@link #expect(long)}).
      */
-    static Progress forGoTrace(Path trace, LongSupplier eventsDone) {
-        return shown(sizeOf(trace)) ? new Progress(bar("decoding", -1, " M events", 1_000_000), eventsDone)
+    static Progress forGoTrace(long traceBytes, LongSupplier eventsDone) {
+        return shown(traceBytes) ? new Progress(bar("decoding", -1, " M events", 1_000_000), eventsDone)
                 : new Progress(null, eventsDone);
     }
 
     private static boolean shown(long bytes) {
         return Boolean.getBoolean("preemptscope.stderrIsTerminal") && bytes >= SHOW_ABOVE_BYTES;
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0; // size unknown: the bar only informs
-        }
     }
 
     private static ProgressBar bar(String task, long max, String unit, long unitSize) {

@@ -10,9 +10,13 @@ import io.preemptscope.schedtrace.SchedtraceReader;
 import io.preemptscope.schedtrace.SchedtraceStats;
 import io.preemptscope.schedtrace.SchedtraceStatsCollector;
 import io.preemptscope.util.IoErrors;
+import io.preemptscope.input.InputException;
+import io.preemptscope.input.InputSource;
+import io.preemptscope.input.UpToCut;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,29 +30,45 @@ final class SchedtraceParse {
         this.err = err;
     }
 
-    int run(List<Path> inputs, ParseCommand.Format format, boolean stats) {
+    /**
+     * @param inputs one input, already opened to tell its kind
+     * @param strict whether compressed input cut short is an error rather than a warning
+     */
+    int run(List<InputSource> inputs, ParseCommand.Format format, boolean stats, boolean strict) {
         if (inputs.size() != 1) {
             err.println("preemptscope: schedtrace output is parsed on its own; give it as the only INPUT");
             err.flush();
             return ExitCodes.USAGE;
         }
-        Path input = inputs.get(0);
-        try (SchedtraceReader reader = SchedtraceReader.open(input)) {
+        InputSource input = inputs.get(0);
+        try (UpToCut content = new UpToCut(input.open().content());
+                SchedtraceReader reader = new SchedtraceReader(new InputStreamReader(content, StandardCharsets.UTF_8))) {
             if (stats) {
                 printStats(reader, format);
             } else {
                 printSamples(reader, format);
             }
             out.flush();
+            if (content.cut().isPresent()) {
+                // like a bad line in strict mode: what was read before it is printed, then it stops
+                if (strict) {
+                    throw content.cut().get();
+                }
+                err.println("warning: " + content.cut().get().getMessage());
+            }
             if (reader.otherLines() + reader.malformedLines() > 0) {
-                err.printf(Locale.ROOT, "preemptscope: %s: skipped %s not schedtrace output and %s%n", input,
+                err.printf(Locale.ROOT, "preemptscope: %s: skipped %s not schedtrace output and %s%n", input.name(),
                         Plural.of(reader.otherLines(), "line that is", "lines that are"),
                         Plural.of(reader.malformedLines(), "damaged one", "damaged ones"));
                 err.flush();
             }
             return ExitCodes.OK;
+        } catch (InputException e) {
+            err.println("preemptscope: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            err.println("preemptscope: " + input + ": cannot be read: " + IoErrors.describe(e));
+            err.println("preemptscope: " + input.name() + ": cannot be read: " + InputException.reason(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }

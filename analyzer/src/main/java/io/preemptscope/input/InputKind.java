@@ -1,10 +1,7 @@
 package io.preemptscope.input;
 
-import io.preemptscope.strace.input.InputOpener;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -40,29 +37,18 @@ public enum InputKind {
     }
 
     /**
-     * What a file holds. Not a regular file (a directory, an -ff prefix) or unreadable: strace, for
-     * the strace reader to explain. An empty {@code *.trace} file is what a hung Go program leaves
-     * behind, so it is taken for a (bad) Go trace.
+     * What a file holds. Not a regular file (a directory, an -ff prefix): strace, for the strace
+     * reader to expand and explain. Empty or unreadable: strace too, for its reader to explain; but
+     * an empty {@code *.trace} file is what a hung Go program leaves behind, so it is taken for a
+     * (bad) Go trace.
      */
     public static InputKind of(Path file) {
         if (!Files.isRegularFile(file)) {
             return STRACE;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            if (Files.size(file) == 0) {
-                return file.getFileName().toString().endsWith(".trace") ? GO_TRACE_V1 : STRACE;
-            }
-            InputKind go = goTrace(in.readNBytes(HEAD_BYTES));
-            if (go != null) {
-                return go;
-            }
+        try (OpenedInput in = InputSource.of(file).open()) {
+            return in.kind();
         } catch (IOException e) {
-            return STRACE;
-        }
-        try (BufferedReader text = new BufferedReader(new InputStreamReader(InputOpener.open(file),
-                StandardCharsets.UTF_8))) {
-            return schedtrace(text) ? SCHEDTRACE : STRACE;
-        } catch (IOException | RuntimeException e) {
             return STRACE;
         }
     }

@@ -1,15 +1,17 @@
 package io.preemptscope.strace;
 
+import io.preemptscope.input.InputException;
+import io.preemptscope.input.UpToCut;
 import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SyscallEvent;
 import io.preemptscope.strace.event.Timestamp;
-import io.preemptscope.strace.input.InputOpener;
 import io.preemptscope.strace.input.LineSource;
 import io.preemptscope.util.IoErrors;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -25,15 +27,16 @@ public final class StraceReader implements Closeable {
     public StraceReader(List<StraceInputs.InputFile> files, ProblemSink problems) throws StraceInputException {
         try {
             for (StraceInputs.InputFile f : files) {
-                LineSource lines;
+                UpToCut content;
                 try {
-                    lines = new LineSource(InputOpener.open(f.path()));
-                } catch (IOException e) {
-                    throw new StraceInputException(f.displayName() + ": cannot be read: " + IoErrors.describe(e), e);
+                    content = new UpToCut(f.source().open().content());
+                } catch (InputException e) {
+                    throw new StraceInputException(e.getMessage(), e);
                 }
+                LineSource lines = new LineSource(content);
                 FileEventReader reader = new FileEventReader(
                         f.displayName(), new RecordReader(lines), problems, f.tid());
-                sources.add(new Source(sources.size(), lines, reader));
+                sources.add(new Source(sources.size(), content, lines, reader, problems));
             }
         } catch (StraceInputException e) {
             closeQuietly();
@@ -92,25 +95,35 @@ public final class StraceReader implements Closeable {
 
     private static final class Source {
         final int index;
+        final UpToCut content;
         final LineSource lines;
         final FileEventReader reader;
+        final ProblemSink problems;
         StraceEvent head;
         long key = Long.MIN_VALUE;
 
-        Source(int index, LineSource lines, FileEventReader reader) {
+        Source(int index, UpToCut content, LineSource lines, FileEventReader reader, ProblemSink problems) {
             this.index = index;
+            this.content = content;
             this.lines = lines;
             this.reader = reader;
+            this.problems = problems;
         }
 
         boolean advance() throws StraceInputException {
             try {
                 head = reader.next();
+            } catch (InputException e) {
+                throw new StraceInputException(e.getMessage(), e); // damaged compressed data names its input
             } catch (IOException e) {
-                // a damaged compressed stream or a failing disk: say which input
+                // a failing disk: say which input
                 throw new StraceInputException(reader.file() + ": cannot be read: " + IoErrors.describe(e), e);
             }
             if (head == null) {
+                Optional<InputException> cut = content.cut();
+                if (cut.isPresent()) {
+                    problems.report(ReadProblem.cutShort(reader.file(), cut.get().detail()));
+                }
                 return false;
             }
             Timestamp when = head instanceof SyscallEvent call && call.exit().present() ? call.exit() : head.ts();

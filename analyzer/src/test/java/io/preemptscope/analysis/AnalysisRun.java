@@ -2,6 +2,7 @@ package io.preemptscope.analysis;
 
 import io.preemptscope.analysis.input.BadInputException;
 import io.preemptscope.analysis.input.CaptureSet;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ final class AnalysisRun {
     private AnalysisRun() {}
 
     static AnalysisResult of(AnalysisOptions options, Path... inputs) {
-        try (CaptureSet captures = CaptureSet.open(List.of(inputs), p -> { })) {
+        try (CaptureSet captures = CaptureSet.open(List.of(inputs), InputStream.nullInputStream(), p -> { })) {
             return new CaptureAnalysis(options).run(captures);
         } catch (BadInputException e) {
             throw new AssertionError(e);

@@ -1,6 +1,8 @@
 package io.preemptscope.testing;
 
 import io.preemptscope.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -16,6 +18,17 @@ public final class Cli {
         StringWriter err = new StringWriter();
         int status = execute(out, err, args);
         return new Result(status, out.toString(), err.toString());
+    }
+
+    /** Runs with {@code stdin} as standard input (System.in, put back afterwards), for INPUT {@code -}. */
+    public static synchronized Result runWithStdin(byte[] stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     /** Runs with the caller's writers, for tests that read the output in several steps. */

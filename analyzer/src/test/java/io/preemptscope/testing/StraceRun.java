@@ -1,5 +1,6 @@
 package io.preemptscope.testing;
 
+import io.preemptscope.input.InputSource;
 import io.preemptscope.stats.StraceStats;
 import io.preemptscope.stats.StraceStatsCollector;
 import io.preemptscope.strace.ReadProblem;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Reads captures the way {@code parse} does, keeping events, problems and counts for assertions. */
 public final class StraceRun {
@@ -21,7 +23,7 @@ public final class StraceRun {
     public static StraceRun of(Path... inputs) {
         StraceRun run = new StraceRun();
         try {
-            List<StraceInputs.InputFile> files = StraceInputs.expand(List.of(inputs));
+            List<StraceInputs.InputFile> files = StraceInputs.expand(Stream.of(inputs).map(InputSource::of).toList());
             StraceStatsCollector collector = new StraceStatsCollector();
             try (StraceReader reader = new StraceReader(files, run.problems::add)) {
                 for (StraceEvent e = reader.next(); e != null; e = reader.next()) {

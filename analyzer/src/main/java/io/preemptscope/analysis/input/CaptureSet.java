@@ -4,8 +4,11 @@ import io.preemptscope.capture.Bundle;
 import io.preemptscope.capture.RecordedRun;
 import io.preemptscope.gobinary.GoBuildInfo;
 import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.TraceFiles;
 import io.preemptscope.gotrace.decode.GoTraceInput;
-import io.preemptscope.input.InputKind;
+import io.preemptscope.input.InputException;
+import io.preemptscope.input.InputSource;
+import io.preemptscope.input.OpenedInput;
 import io.preemptscope.strace.ProblemSink;
 import io.preemptscope.strace.StraceInputException;
 import io.preemptscope.strace.StraceInputs;
@@ -14,6 +17,7 @@ import io.preemptscope.strace.args.SyscallArgs;
 import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SyscallEvent;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -28,8 +32,8 @@ import java.util.Optional;
  * replayed is read here, once: what a bundle recorded, and the Go build info of the program the
  * strace capture starts with. The Go traces are read and checked whole; the strace events stream.
  *
- * <p>Each input is a path today; one read from stdin would be sniffed from its first bytes the
- * same way and join the strace or trace inputs.
+ * <p>An input that reads as one stream (a file, a FIFO, a pipe, standard input) is opened once and
+ * told from its first bytes; a strace input reads on from there, so a pipe is never read twice.
  */
 public final class CaptureSet implements AutoCloseable {
     private final List<CaptureInput> inputs;
@@ -51,30 +55,34 @@ public final class CaptureSet implements AutoCloseable {
      * Expands and opens the inputs of one run: every Go trace is decoded, then the strace files
      * are found and their first event read.
      *
+     * @param stdin what the input named {@code -} reads
      * @param problems where unparsable strace lines go as they are read
      */
-    public static CaptureSet open(List<Path> named, ProblemSink problems) throws BadInputException {
-        return open(named, problems, SameRun.CHECKED);
+    public static CaptureSet open(List<Path> named, InputStream stdin, ProblemSink problems)
+            throws BadInputException {
+        return open(named, stdin, problems, SameRun.CHECKED);
     }
 
     /**
-     * As {@link #open(List, ProblemSink)}, with inputs that are not of one run refused or, when the
-     * user asserted one run, warned about ({@link SameRunCheck}).
+     * As {@link #open(List, InputStream, ProblemSink)}, with inputs that are not of one run refused
+     * or, when the user asserted one run, warned about ({@link SameRunCheck}).
      */
-    public static CaptureSet open(List<Path> named, ProblemSink problems, SameRun sameRun) throws BadInputException {
+    public static CaptureSet open(List<Path> named, InputStream stdin, ProblemSink problems, SameRun sameRun)
+            throws BadInputException {
         Optional<RecordedRun> recorded = RecordedRun.of(named);
-        List<Path> stracePaths = new ArrayList<>();
+        List<InputSource> straceSources = new ArrayList<>();
         List<DecodedTrace> traces = new ArrayList<>();
         for (Path input : Bundle.expand(named, true)) {
-            if (InputKind.of(input).goTrace()) {
-                traces.add(decode(input));
+            InputSource source = InputSource.isStdin(input) ? InputSource.stdin(stdin) : InputSource.of(input);
+            if (source.readsAsStream() && opened(source).kind().goTrace()) {
+                traces.add(decode(source));
             } else {
-                stracePaths.add(input);
+                straceSources.add(source);
             }
         }
         List<StraceInputs.InputFile> files;
         try {
-            files = stracePaths.isEmpty() ? List.of() : StraceInputs.expand(stracePaths);
+            files = straceSources.isEmpty() ? List.of() : StraceInputs.expand(straceSources);
         } catch (StraceInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -128,13 +136,24 @@ public final class CaptureSet implements AutoCloseable {
         }
     }
 
-    private static DecodedTrace decode(Path input) throws BadInputException {
+    private static OpenedInput opened(InputSource source) throws BadInputException {
         try {
-            return new DecodedTrace(input.toString(), GoTraceInput.read(input));
+            return source.open();
+        } catch (InputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** A Go trace is read whole (from a pipe too: its decoders need random access). */
+    private static DecodedTrace decode(InputSource source) throws BadInputException {
+        try (InputStream content = opened(source).content()) {
+            return new DecodedTrace(source.name(), GoTraceInput.read(TraceFiles.readBytes(content, source.size())));
         } catch (GoTraceFormatException e) {
-            throw BadInputException.of(input.toString(), e);
+            throw BadInputException.of(source.name(), e);
+        } catch (InputException e) {
+            throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new BadInputException(input + ": cannot be read: " + e.getMessage(), e);
+            throw new BadInputException(source.name() + ": cannot be read: " + InputException.reason(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.preemptscope.analysis.input;
 
 import io.preemptscope.capture.Bundle;
 import io.preemptscope.strace.StraceInputException;
+import io.preemptscope.input.InputSource;
 import io.preemptscope.strace.StraceInputs;
 import io.preemptscope.strace.event.ExitEvent;
 import io.preemptscope.strace.event.KillEvent;
@@ -294,7 +295,7 @@ public final class SameRunCheck {
         for (Path p : named) {
             if (Bundle.isBundle(p)) {
                 Path log = p.resolve(Bundle.STRACE);
-                List<StraceInputs.InputFile> mine = files.stream().filter(f -> f.path().equals(log)).toList();
+                List<StraceInputs.InputFile> mine = files.stream().filter(f -> f.source().path().map(log::equals).orElse(false)).toList();
                 RunInput bundle = new RunInput(p.toString(), mine.isEmpty() ? null : StraceFacts.read(mine),
                         trace(traces, p.resolve(Bundle.GO_TRACE)), BundleRun.read(p).orElse(null));
                 out.add(() -> List.of(bundle));
@@ -305,9 +306,12 @@ public final class SameRunCheck {
                 out.add(() -> List.of(new RunInput(p.toString(), null, trace, null)));
                 continue;
             }
+            if (InputSource.isStdin(p)) {
+                continue; // read once, by the analysis: nothing to compare it by beforehand
+            }
             List<StraceInputs.InputFile> mine;
             try {
-                mine = StraceInputs.expand(List.of(p));
+                mine = StraceInputs.expand(List.of(InputSource.of(p)));
             } catch (StraceInputException gone) {
                 continue; // the strace reader names what is wrong with it
             }
@@ -382,8 +386,9 @@ public final class SameRunCheck {
 
     /** An -ff file's directory and prefix: trace.12084 and trace.12085 in one directory are one set. */
     private static String ffKey(StraceInputs.InputFile f) {
-        String name = f.path().getFileName().toString();
-        Path prefix = f.path().resolveSibling(name.substring(0, name.lastIndexOf('.')));
+        Path path = f.source().path().orElse(Path.of(f.displayName()));
+        String name = path.getFileName().toString();
+        Path prefix = path.resolveSibling(name.substring(0, name.lastIndexOf('.')));
         return prefix.toString();
     }
 

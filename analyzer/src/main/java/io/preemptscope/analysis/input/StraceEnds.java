@@ -11,6 +11,8 @@ import io.preemptscope.strace.event.SyscallEvent;
 import io.preemptscope.strace.event.Timestamp;
 import io.preemptscope.strace.input.InputOpener;
 import io.preemptscope.strace.input.LineSource;
+import java.util.Optional;
+import java.nio.file.Files;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,19 +37,24 @@ record StraceEnds(StraceEvent first, Timestamp last, Set<Integer> exited) {
     private static final int END_BYTES = 64 * 1024;
 
     static StraceEnds read(StraceInputs.InputFile file) {
+        // a pipe or standard input can be read once only, and the analysis reads it
+        Optional<Path> path = file.source().path().filter(Files::isRegularFile);
+        if (path.isEmpty()) {
+            return new StraceEnds(null, Timestamp.ABSENT, Set.of());
+        }
         StraceEvent first;
-        try (InputStream in = InputOpener.open(file.path())) {
+        try (InputStream in = InputOpener.open(path.get())) {
             first = events(file, in.readNBytes(END_BYTES), false, true).first;
         } catch (IOException e) {
             // the analysis opens it again and reports what is wrong with it
             return new StraceEnds(null, Timestamp.ABSENT, Set.of());
         }
-        Tail tail = tail(file);
+        Tail tail = tail(file, path.get());
         return new StraceEnds(first, tail.last, tail.exited);
     }
 
-    private static Tail tail(StraceInputs.InputFile file) {
-        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+    private static Tail tail(StraceInputs.InputFile file, Path path) {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             ByteBuffer head = ByteBuffer.allocate(4);
             ch.read(head, 0);

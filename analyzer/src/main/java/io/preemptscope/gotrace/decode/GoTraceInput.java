@@ -39,7 +39,12 @@ public final class GoTraceInput {
 
     /** Reads and checks the whole trace once; a damaged trace fails here, before any replay. */
     public static GoTraceInput read(Path file) throws IOException, GoTraceFormatException {
-        GoTraceDecoder decoder = GoTraceDecoder.of(TraceFiles.readBytes(file));
+        return read(TraceFiles.readBytes(file));
+    }
+
+    /** A trace read whole from a stream (standard input, a pipe), checked like a file. */
+    public static GoTraceInput read(byte[] bytes) throws GoTraceFormatException {
+        GoTraceDecoder decoder = GoTraceDecoder.of(bytes);
         PreemptionTally preemptions = new PreemptionTally();
         RunSliceTracker tracker = new RunSliceTracker(new RunSliceTracker.Listener() {
             @Override

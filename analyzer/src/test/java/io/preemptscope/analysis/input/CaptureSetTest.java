@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.preemptscope.analysis.input.CaptureInput.Kind;
 import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.testing.Corpus;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class CaptureSetTest {
     Path tmp;
 
     private static CaptureSet open(Path... inputs) throws BadInputException {
-        return CaptureSet.open(List.of(inputs), p -> { });
+        return CaptureSet.open(List.of(inputs), InputStream.nullInputStream(), p -> { });
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.preemptscope.testing.Corpus;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ class SameRunCheckTest {
 
     /** Opens the inputs and reads every strace event, as analyze does. */
     private static void analyse(SameRun policy, Path... inputs) throws BadInputException {
-        try (CaptureSet captures = CaptureSet.open(List.of(inputs), p -> { }, policy)) {
+        try (CaptureSet captures = CaptureSet.open(List.of(inputs), InputStream.nullInputStream(), p -> { }, policy)) {
             if (captures.strace().isPresent()) {
                 StraceStream events = captures.strace().get();
                 while (events.next() != null) {
@@ -123,7 +124,7 @@ class SameRunCheckTest {
 
     @Test
     void aTraceOfAnotherRunIsRefusedAtTheEndOfTheStraceEvents() throws Exception {
-        try (CaptureSet captures = CaptureSet.open(List.of(SPIN, TRACESPIN), p -> { }, SameRun.CHECKED)) {
+        try (CaptureSet captures = CaptureSet.open(List.of(SPIN, TRACESPIN), InputStream.nullInputStream(), p -> { }, SameRun.CHECKED)) {
             StraceStream events = captures.strace().orElseThrow();
             assertThatThrownBy(() -> {
                 while (events.next() != null) {
