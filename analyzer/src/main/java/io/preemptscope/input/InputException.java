@@ -1,11 +1,7 @@
 package io.preemptscope.input;
 
-import java.io.FileNotFoundException;
+import io.preemptscope.util.IoErrors;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 
 /**
  * An input that cannot be read as it stands: empty, unreadable, or compressed data that is damaged
@@ -63,29 +59,6 @@ public final class InputException extends IOException {
      * the exceptions of java.nio.file carry the path as their message and the reason apart.
      */
     public static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return lowerFirst(f.getReason());
-        }
-        String message = e.getMessage();
-        if (e instanceof FileNotFoundException && message != null && message.endsWith(")")
-                && message.lastIndexOf(" (") > 0) {
-            // FileInputStream's form: "PATH (Reason)"
-            return lowerFirst(message.substring(message.lastIndexOf(" (") + 2, message.length() - 1));
-        }
-        return message == null || message.isBlank() || message.contains("null") ? "input/output error"
-                : lowerFirst(message.replace('\n', ' '));
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        return IoErrors.describe(e);
     }
 }

@@ -1,6 +1,7 @@
 package io.preemptscope.util;
 
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -41,6 +42,12 @@ public final class IoErrors {
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return words(fs.getReason());
+        }
+        String message = e.getMessage();
+        if (e instanceof FileNotFoundException && message != null && message.endsWith(")")
+                && message.lastIndexOf(" (") > 0) {
+            // FileInputStream's form: "PATH (Reason)"
+            return words(message.substring(message.lastIndexOf(" (") + 2, message.length() - 1));
         }
         if (e instanceof EOFException) {
             return "it ends too early (cut short)";
