@@ -11,7 +11,7 @@
 #
 # Each target runs as its javadoc says:
 #   JAZZER_FUZZ=1 mvn -pl analyzer -am test -Dtest=CLASS#METHOD -Djunit.jupiter.execution.timeout.mode=disabled
-# for the maxDuration of its @FuzzTest annotation (60 s for most; Jazzer takes the duration from
+# for the maxDuration of its @FuzzTest annotation (60 s each; Jazzer takes the duration from
 # the annotation only). A single input slower than the target's @Timeout is a hang (libFuzzer's
 # -timeout); a whole run that outlives its duration by HANG_MARGIN seconds is killed and counted as
 # a hang too. Findings are written by Jazzer into the target's Inputs directory under

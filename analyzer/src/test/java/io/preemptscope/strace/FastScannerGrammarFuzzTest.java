@@ -31,7 +31,7 @@ class FastScannerGrammarFuzzTest {
 
     @Timeout(10)
     @DictionaryFile(resourcePath = "/io/preemptscope/strace/strace.dict")
-    @FuzzTest(maxDuration = "90s")
+    @FuzzTest(maxDuration = "60s")
     void fastScannerAgreesWithGrammar(byte[] data) throws IOException {
         LineSource lines = new LineSource(new ByteArrayInputStream(data));
         PhysicalLine line;

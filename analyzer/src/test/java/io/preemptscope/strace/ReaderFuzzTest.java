@@ -30,7 +30,7 @@ class ReaderFuzzTest {
 
     @Timeout(10)
     @DictionaryFile(resourcePath = "/io/preemptscope/strace/strace.dict")
-    @FuzzTest(maxDuration = "90s")
+    @FuzzTest(maxDuration = "60s")
     void readerReportsProblemsInsteadOfThrowing(byte[] data) throws IOException, StraceInputException {
         long physicalLines = physicalLines(data);
 

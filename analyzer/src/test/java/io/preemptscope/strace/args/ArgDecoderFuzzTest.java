@@ -25,7 +25,7 @@ class ArgDecoderFuzzTest {
             "clone", "clone3", "vfork", "exit_group", "execve", "mlock");
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "90s")
+    @FuzzTest(maxDuration = "60s")
     void decodesAnyArguments(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         int newline = text.indexOf('\n');
