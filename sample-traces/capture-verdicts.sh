@@ -127,4 +127,10 @@ if wanted seed-go1.13-bundle && { [ ! -d "$OUT/bundles/seed-go1.13" ] || [ $FORC
   timeout -s INT 3 "$HERE/../preemptscope" capture --mode go1.13 --force --out "$OUT/bundles/seed-go1.13" \
     -- "$BIN_DIR/seed" || true
 fi
+
+# --- a program that is not Go ------------------------------------------------------------------
+if wanted true-not-go && { [ ! -d "$OUT/bundles/true-not-go" ] || [ $FORCE -eq 1 ]; }; then
+  echo "run:  true-not-go"
+  "$HERE/../preemptscope" capture --force --out "$OUT/bundles/true-not-go" -- /bin/true
+fi
 echo "done: $(ls "$OUT" | wc -l) entries in $OUT"

@@ -6,7 +6,7 @@ import java.util.List;
  * Everything {@code analyze} reports; the renderers only read it.
  *
  * @param goVersion the version assumed ("go1.19.8", or a family when inferred)
- * @param profile the model profile used
+ * @param profile the model profile used; null when no Go runtime was found
  * @param goVersionBasis the evidence for it
  * @param findingCounts how many findings of each id there were; {@code findings} keeps at most
  *     1,000 of one id, so memory stays bounded on captures of any size

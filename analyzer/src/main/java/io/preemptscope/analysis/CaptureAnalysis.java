@@ -7,6 +7,9 @@ import io.preemptscope.analysis.input.DecodedTrace;
 import io.preemptscope.analysis.input.StraceStream;
 import io.preemptscope.model.check.CheckerSettings;
 import io.preemptscope.model.version.RuntimeProfile;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,9 +61,27 @@ public final class CaptureAnalysis {
         AnalysisMetrics.Calibration calibration = new AnalysisMetrics.Calibration(slack / 1000.0, delay / 1000.0,
                 settled.preemptDeadlineNs() / 1e6);
         String version = assumed.version() != null ? assumed.version() : sawAsync ? "go1.14+" : "unknown";
+        if (assumed.version() == null && !replay.goRuntimeSeen()) {
+            // no build info and no trace of a Go runtime: no Go verdict, only what any program shows
+            List<Finding> generic = findings.stream().filter(f -> !GO_RUNTIME_RULES.contains(f.id())).toList();
+            Map<String, Long> counts = new TreeMap<>(replay.counts());
+            counts.keySet().removeAll(GO_RUNTIME_RULES);
+            return new AnalysisResult(AnalysisResult.SCHEMA, inputs, NO_GO, null, false, NO_GO_BASIS,
+                    replay.metrics(generic, calibration), counts, generic);
+        }
         return new AnalysisResult(AnalysisResult.SCHEMA, inputs, version, profile.label(), apo,
                 basis(assumed, replay), replay.metrics(findings, calibration), replay.counts(), findings);
     }
+
+    private static final String NO_GO = "no Go runtime found";
+    private static final String NO_GO_BASIS = "no Go build info, no Go trace, and the strace capture shows no Go"
+            + " runtime (no sysmon thread, no Go SIGURG handler, no SIGURG sent): not a Go program, or a capture that"
+            + " missed the program's start or filtered out those syscalls";
+    /** The rules about the Go runtime's own behaviour; signal and EINTR rules hold for any program. */
+    private static final Set<String> GO_RUNTIME_RULES = Set.of("PREEMPT_LATENCY_EXCEEDED", "COOP_STARVATION",
+            "STW_STRAGGLER", "GC_SUSPEND_SPIN", "SYSMON_STALL", "SYSMON_SCHEDULE_VIOLATION",
+            "SIGURG_DELIVERED_NO_PREEMPT", "SIGURG_COALESCED", "SIGURG_LOST", "SIGURG_UNDER_ASYNCPREEMPTOFF",
+            "SIGURG_IN_GO113", "PREEMPT_LIVELOCK_1_14_0", "MLOCK_SIGSTACK_FAILURE", "STW_HANG_PREEMPT_DISABLED");
 
     /** Why the report assumes the release and the async preemption setting it names. */
     private static String basis(Assumptions assumed, RunReplay replay) {

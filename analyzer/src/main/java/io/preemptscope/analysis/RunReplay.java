@@ -28,6 +28,7 @@ final class RunReplay {
     private final StraceReplay strace;
     private boolean traceShowsAsync;
     private boolean straceReplayed;
+    private boolean tracesReplayed;
 
     /**
      * @param settings what the checker assumes while it observes; every rule that depends on
@@ -39,6 +40,7 @@ final class RunReplay {
     }
 
     void trace(DecodedTrace t) throws BadInputException {
+        tracesReplayed = true;
         try {
             GoTraceReplay.replay(t.name(), t.trace(), refs, checker::observe, traceMetrics);
         } catch (GoTraceFormatException e) {
@@ -60,6 +62,14 @@ final class RunReplay {
     /** The process sent itself SIGURG (tgkill). */
     boolean runtimeSentSigurg() {
         return metrics.runtimeSentSigurg();
+    }
+
+    /**
+     * Whether the captures show a Go runtime at all: a Go trace, or in strace sysmon's sleeps, Go's
+     * SIGURG handler or SIGURG sent to itself.
+     */
+    boolean goRuntimeSeen() {
+        return tracesReplayed || metrics.runtimeSentSigurg() || (straceReplayed && strace.goRuntimeSeen());
     }
 
     /** A Go trace shows async preemptions. */

@@ -43,6 +43,7 @@ final class StraceReplay {
     /** Syscalls of any thread after an interruption whose identity is kept (a retry on another M). */
     private static final int KEYED_ANYWHERE_AFTER_INTERRUPT = 256;
     private int keyedAnywhere;
+    private boolean goHandlerSeen;
     private int processPid = -1;
     /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
     private int firstTid = -1;
@@ -59,6 +60,11 @@ final class StraceReplay {
 
     int sysmonTid() {
         return sysmon.tid();
+    }
+
+    /** What only a Go runtime leaves in a capture: sysmon's sleep pattern, or Go's SIGURG handler. */
+    boolean goRuntimeSeen() {
+        return sysmon.tid() >= 0 || goHandlerSeen;
     }
 
     void accept(StraceEvent event) {
@@ -275,6 +281,8 @@ final class StraceReplay {
                 && call.result() != null && "0".equals(call.result().value())) {
             sink.accept(new Observation.HandlerInstalled(entry, ref, call.tid(), a.signal(),
                     new SignalHandler(a.handler(), a.restart(), a.onStack())));
+            // the Go runtime's initsig installs its one handler for SIGURG with these flags
+            goHandlerSeen |= SIGURG.equals(a.signal()) && a.restart() && a.onStack();
         }
     }
 

@@ -43,8 +43,12 @@ public final class AnalysisTextWriter {
     public static void write(AnalysisResult r, EvidenceText evidence, PrintWriter out) {
         AnalysisMetrics m = r.metrics();
         out.println("preemptscope analysis of " + String.join(", ", r.inputs()));
-        out.printf(Locale.ROOT, "Go: %s, model %s%s (%s)%n", r.goVersion(), r.profile(),
-                r.asyncpreemptoff() ? ", async preemption off" : "", r.goVersionBasis());
+        if (r.profile() == null) {
+            out.printf(Locale.ROOT, "Go: %s (%s)%n", r.goVersion(), r.goVersionBasis()); // no model applies
+        } else {
+            out.printf(Locale.ROOT, "Go: %s, model %s%s (%s)%n", r.goVersion(), r.profile(),
+                    r.asyncpreemptoff() ? ", async preemption off" : "", r.goVersionBasis());
+        }
         if (m.threads() > 0) {
             out.printf(Locale.ROOT, "strace: %s; sysmon thread %s%n", span(m),
                     m.sysmon().tid() < 0 ? "not found" : String.valueOf(m.sysmon().tid()));

@@ -162,4 +162,25 @@ class VerdictCapturesTest {
         Cli.Result text = Cli.run("analyze", Corpus.samples().resolve("tracespin-default.trace").toString());
         assertThat(text.out()).contains("  SIGURG: not in this capture").doesNotContain("SIGURG sent 0");
     }
+
+    @Test
+    void aProgramThatIsNotGoGetsNoGoVerdict() throws IOException {
+        JsonNode result = analyze(verdicts("bundles/true-not-go"));
+
+        assertThat(result.get("goVersion").asText()).isEqualTo("no Go runtime found");
+        assertThat(result.get("profile").isNull()).isTrue();
+        assertThat(result.get("asyncpreemptoff").asBoolean()).isFalse();
+        assertThat(result.get("goVersionBasis").asText()).startsWith("no Go build info, no Go trace");
+        Cli.Result text = Cli.run("analyze", verdicts("bundles/true-not-go"));
+        assertThat(text.out()).contains("Go: no Go runtime found (no Go build info").doesNotContain("Go 1.13 behaviour");
+    }
+
+    @Test
+    void aGoProgramIsNotMistakenForANonGoOne() throws IOException {
+        // no build info on a machine without the binary: the runtime's fingerprints still say Go
+        JsonNode result = analyze(verdicts("seed-apo-hang.strace.txt"));
+
+        assertThat(result.get("goVersion").asText()).isNotEqualTo("no Go runtime found");
+        assertThat(result.get("profile").isNull()).isFalse();
+    }
 }

@@ -140,7 +140,8 @@ class CaptureIntegrationTest {
         Path log = out.resolve("strace.txt");
         waitFor(() -> Files.isRegularFile(log) && Files.readString(log).contains("tgkill("), 20);
         int targetPid = Integer.parseInt(Files.readString(log).split(" ", 2)[0]);
-        new ProcessBuilder("kill", "-s", "INT", Long.toString(cli.pid())).start().waitFor();
+        // the shell's own kill: a minimal system has no kill(1) (procps)
+        new ProcessBuilder("/bin/sh", "-c", "kill -s INT " + cli.pid()).start().waitFor();
         CaptureCli.Result r = cli.await();
 
         assertThat(r.status()).isEqualTo(130);
