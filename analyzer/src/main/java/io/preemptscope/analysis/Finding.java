@@ -16,10 +16,11 @@ import java.util.List;
  * @param rule the model rule it breaks, with where it is explained
  * @param ruleDoc the section of the project's docs/model.md that explains the rule
  * @param sources where a user can check the rule: Go runtime source at a release tag, man pages
+ * @param at the same time as an offset from the capture's start, with the capture's clock text
  */
 public record Finding(
         String id, Severity severity, int tid, Long goroutine, BigDecimal ts, List<Evidence> evidence,
-        String rule, String message, String ruleDoc, List<Source> sources) {
+        String rule, String message, String ruleDoc, List<Source> sources, CaptureTime at) {
     public Finding {
         evidence = List.copyOf(evidence);
         sources = List.copyOf(sources);

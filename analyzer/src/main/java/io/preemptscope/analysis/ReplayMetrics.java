@@ -38,6 +38,11 @@ final class ReplayMetrics {
         lastNs = Math.max(lastNs, timeNs);
     }
 
+    /** When the strace capture starts on its own clock, in ns; null without timestamps. */
+    Long startNs() {
+        return timed && firstNs <= lastNs ? firstNs : null;
+    }
+
     void countSent() {
         sent++;
     }

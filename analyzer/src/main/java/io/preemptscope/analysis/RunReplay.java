@@ -94,9 +94,15 @@ final class RunReplay {
     }
 
     private Finding finding(Violation v) {
-        return new Finding(v.id().name(), v.severity(), v.tid(), v.goroutine(), seconds(v.timeNs()),
-                v.refs().stream().map(refs::evidence).toList(), v.id().rule() + " (" + v.id().modelDoc() + ")",
-                v.message(), v.id().modelDoc(), v.id().sources());
+        List<Evidence> evidence = v.refs().stream().map(refs::evidence).toList();
+        return new Finding(v.id().name(), v.severity(), v.tid(), v.goroutine(), seconds(v.timeNs()), evidence,
+                v.id().rule() + " (" + v.id().modelDoc() + ")", v.message(), v.id().modelDoc(), v.id().sources(),
+                CaptureTime.of(v.timeNs(), fromTrace(evidence), metrics.startNs(), strace.clockKind()));
+    }
+
+    /** A Go trace's findings cite byte offsets; their times count from the trace's first event. */
+    private static boolean fromTrace(List<Evidence> evidence) {
+        return !evidence.isEmpty() && evidence.get(0).offset() != null;
     }
 
     private static BigDecimal seconds(long ns) {

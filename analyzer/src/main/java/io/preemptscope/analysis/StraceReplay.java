@@ -16,6 +16,7 @@ import io.preemptscope.strace.event.SignalEvent;
 import io.preemptscope.strace.event.StopEvent;
 import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.strace.event.SyscallEvent;
+import io.preemptscope.strace.event.Timestamp;
 import io.preemptscope.strace.record.SyscallResult;
 import io.preemptscope.util.IntMap;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ final class StraceReplay {
     private static final int KEYED_ANYWHERE_AFTER_INTERRUPT = 256;
     private int keyedAnywhere;
     private boolean goHandlerSeen;
+    /** What the capture's timestamps count from (time of day, epoch, relative); null without any. */
+    private Timestamp.Clock clockKind;
     private int processPid = -1;
     /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
     private int firstTid = -1;
@@ -62,6 +65,10 @@ final class StraceReplay {
         return sysmon.tid();
     }
 
+    Timestamp.Clock clockKind() {
+        return clockKind;
+    }
+
     /** What only a Go runtime leaves in a capture: sysmon's sleep pattern, or Go's SIGURG handler. */
     boolean goRuntimeSeen() {
         return sysmon.tid() >= 0 || goHandlerSeen;
@@ -71,6 +78,9 @@ final class StraceReplay {
         long ref = refs.line(event.source().file(), event.source().line());
         long at = time(event);
         lastTime = Math.max(lastTime, at);
+        if (clockKind == null && event.ts().present()) {
+            clockKind = event.ts().clock();
+        }
         metrics.seen(event.tid(), at, event.ts().present());
         if (firstTid < 0) {
             firstTid = event.tid();

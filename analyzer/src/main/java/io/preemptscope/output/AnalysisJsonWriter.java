@@ -142,6 +142,12 @@ public final class AnalysisJsonWriter {
             json.writeNumberField("tid", f.tid());
             JsonFields.number(json, "goroutine", f.goroutine());
             json.writeNumberField("ts", f.ts());
+            if (f.at().offset() == null) {
+                json.writeNullField("offset");
+            } else {
+                json.writeNumberField("offset", f.at().offset());
+            }
+            json.writeStringField("clock", f.at().clock());
             json.writeArrayFieldStart("evidence");
             for (Evidence e : f.evidence()) {
                 evidence(json, e);

@@ -118,7 +118,8 @@ public final class AnalysisTextWriter {
                     out.println("    source: " + first.sources().get(0).url());
                 }
                 for (Finding f : list.subList(0, Math.min(SHOWN_PER_ID, list.size()))) {
-                    out.printf(Locale.ROOT, "    at %ss: %s%n", f.ts().toPlainString(), f.message());
+                    String at = f.at().text() != null ? f.at().text() : f.ts().toPlainString() + " (event count, no timestamps)";
+                    out.printf(Locale.ROOT, "    at %s: %s%n", at, f.message());
                     for (Evidence e : f.evidence()) {
                         String line = text.of(e);
                         out.println("      " + e + "  " + (line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line));

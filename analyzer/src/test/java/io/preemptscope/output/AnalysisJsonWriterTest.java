@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.preemptscope.analysis.AnalysisMetrics;
 import io.preemptscope.analysis.AnalysisResult;
+import io.preemptscope.analysis.CaptureTime;
 import io.preemptscope.analysis.Evidence;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.model.anomaly.Severity;
@@ -34,10 +35,12 @@ class AnalysisJsonWriterTest {
                 new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3));
         Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
                 List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long",
-                "docs/model.md#coop_starvation", List.of(new Source("proc.go", "https://example.org/proc.go")));
+                "docs/model.md#coop_starvation", List.of(new Source("proc.go", "https://example.org/proc.go")),
+                new CaptureTime(new BigDecimal("1.500000"), "12:01:07.009407"));
         Finding onTrace = new Finding("PREEMPT_LATENCY_EXCEEDED", Severity.ERROR, -1, 5L, new BigDecimal("0.104131375"),
                 List.of(Evidence.offset("go.trace", 422)), "rule A1", "a \"quoted\" word",
-                "docs/model.md#preempt_latency_exceeded", List.of());
+                "docs/model.md#preempt_latency_exceeded", List.of(),
+                new CaptureTime(null, null));
         AnalysisResult result = new AnalysisResult(AnalysisResult.SCHEMA, List.of("capture.txt", "go.trace"),
                 "go1.14", "go1.14-1.15", true, "capture.json", metrics,
                 Map.of("COOP_STARVATION", 1L), List.of(onStrace, onTrace));
@@ -97,6 +100,8 @@ class AnalysisJsonWriterTest {
                     "tid" : 12375,
                     "goroutine" : null,
                     "ts" : 43272.009407,
+                    "offset" : 1.500000,
+                    "clock" : "12:01:07.009407",
                     "evidence" : [ {
                       "file" : "capture.txt",
                       "line" : 263
@@ -117,6 +122,8 @@ class AnalysisJsonWriterTest {
                     "tid" : -1,
                     "goroutine" : 5,
                     "ts" : 0.104131375,
+                    "offset" : null,
+                    "clock" : null,
                     "evidence" : [ {
                       "file" : "go.trace",
                       "offset" : 422
