@@ -8,6 +8,10 @@ import java.util.List;
  * @param goVersion the version assumed ("go1.19.8", or a family when inferred)
  * @param profile the model profile used; null when no Go runtime was found
  * @param goVersionBasis the evidence for it
+ * @param asyncpreemptoff whether the rules assumed async preemption off
+ * @param asyncPreemption what the inputs show of it: "on", "off" (only on positive evidence: the
+ *     user, capture.json, a release without it, or a run that async preemption would have ended),
+ *     "unknown" when they show nothing either way, or null without a Go runtime
  * @param findingCounts how many findings of each id there were; {@code findings} keeps at most
  *     1,000 of one id, so memory stays bounded on captures of any size
  */
@@ -20,7 +24,8 @@ public record AnalysisResult(
         String goVersionBasis,
         AnalysisMetrics metrics,
         java.util.Map<String, Long> findingCounts,
-        List<Finding> findings) {
+        List<Finding> findings,
+        String asyncPreemption) {
     /** Raised whenever a field changes meaning, as Trace Compass versions its state providers. */
     public static final int SCHEMA = 1;
 }

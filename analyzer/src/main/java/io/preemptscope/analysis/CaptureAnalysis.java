@@ -5,6 +5,7 @@ import io.preemptscope.analysis.input.CaptureInput;
 import io.preemptscope.analysis.input.CaptureSet;
 import io.preemptscope.analysis.input.DecodedTrace;
 import io.preemptscope.analysis.input.StraceStream;
+import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.check.CheckerSettings;
 import io.preemptscope.model.version.RuntimeProfile;
 import java.util.TreeMap;
@@ -67,11 +68,35 @@ public final class CaptureAnalysis {
             Map<String, Long> counts = new TreeMap<>(replay.counts());
             counts.keySet().removeAll(GO_RUNTIME_RULES);
             return new AnalysisResult(AnalysisResult.SCHEMA, inputs, NO_GO, null, false, NO_GO_BASIS,
-                    replay.metrics(generic, calibration), counts, generic);
+                    replay.metrics(generic, calibration), counts, generic, null);
         }
+        String mode = asyncMode(assumed, sawAsync, findings);
         return new AnalysisResult(AnalysisResult.SCHEMA, inputs, version, profile.label(), apo,
-                basis(assumed, replay), replay.metrics(findings, calibration), replay.counts(), findings);
+                basis(assumed, replay, mode), replay.metrics(findings, calibration), replay.counts(), findings, mode);
     }
+
+    /**
+     * On or off only on evidence: absence of SIGURG says nothing when nothing ran long enough to
+     * need one. A run that async preemption would have ended (a starvation warning) is evidence.
+     */
+    private static String asyncMode(Assumptions assumed, boolean sawAsync, List<Finding> findings) {
+        if (assumed.asyncpreemptoff() != null) {
+            return assumed.asyncpreemptoff() ? OFF : ON;
+        }
+        if (!assumed.profile().asyncPreemption()) {
+            return OFF;
+        }
+        if (sawAsync) {
+            return ON;
+        }
+        boolean starved = findings.stream().anyMatch(f -> f.id().equals("COOP_STARVATION")
+                && f.severity().compareTo(Severity.WARNING) >= 0);
+        return starved ? OFF : UNKNOWN;
+    }
+
+    private static final String ON = "on";
+    private static final String OFF = "off";
+    private static final String UNKNOWN = "unknown";
 
     private static final String NO_GO = "no Go runtime found";
     private static final String NO_GO_BASIS = "no Go build info, no Go trace, and the strace capture shows no Go"
@@ -84,7 +109,7 @@ public final class CaptureAnalysis {
             "SIGURG_IN_GO113", "PREEMPT_LIVELOCK_1_14_0", "MLOCK_SIGSTACK_FAILURE", "STW_HANG_PREEMPT_DISABLED");
 
     /** Why the report assumes the release and the async preemption setting it names. */
-    private static String basis(Assumptions assumed, RunReplay replay) {
+    private static String basis(Assumptions assumed, RunReplay replay, String mode) {
         String apo;
         if (assumed.asyncpreemptoff() != null) {
             apo = assumed.asyncpreemptoffBasis();
@@ -94,8 +119,12 @@ public final class CaptureAnalysis {
             apo = "the process sent itself SIGURG (tgkill), so async preemption was on";
         } else if (replay.traceShowsAsync()) {
             apo = "the trace shows async preemptions, so async preemption was on";
+        } else if (mode.equals(OFF)) {
+            apo = "no SIGURG and no async preemption anywhere, and a run that async preemption would have ended:"
+                    + " Go 1.13 behaviour or GODEBUG=asyncpreemptoff=1";
         } else {
-            apo = "no SIGURG and no async preemption anywhere: Go 1.13 behaviour or GODEBUG=asyncpreemptoff=1";
+            apo = "no SIGURG and no async preemption anywhere, but nothing ran long enough to need one: whether"
+                    + " async preemption was on cannot be told";
         }
         return assumed.versionBasis() == null ? apo : assumed.versionBasis() + "; " + apo;
     }

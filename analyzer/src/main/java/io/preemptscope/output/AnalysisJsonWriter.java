@@ -48,6 +48,7 @@ public final class AnalysisJsonWriter {
             json.writeStringField("goVersion", r.goVersion());
             json.writeStringField("profile", r.profile());
             json.writeBooleanField("asyncpreemptoff", r.asyncpreemptoff());
+            json.writeStringField("asyncPreemption", r.asyncPreemption());
             json.writeStringField("goVersionBasis", r.goVersionBasis());
             metrics(json, r.metrics());
             JsonFields.counts(json, "findingCounts", r.findingCounts());

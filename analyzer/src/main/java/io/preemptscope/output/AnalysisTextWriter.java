@@ -47,7 +47,8 @@ public final class AnalysisTextWriter {
             out.printf(Locale.ROOT, "Go: %s (%s)%n", r.goVersion(), r.goVersionBasis()); // no model applies
         } else {
             out.printf(Locale.ROOT, "Go: %s, model %s%s (%s)%n", r.goVersion(), r.profile(),
-                    r.asyncpreemptoff() ? ", async preemption off" : "", r.goVersionBasis());
+                    "unknown".equals(r.asyncPreemption()) ? ", async preemption unknown"
+                            : r.asyncpreemptoff() ? ", async preemption off" : "", r.goVersionBasis());
         }
         if (m.threads() > 0) {
             out.printf(Locale.ROOT, "strace: %s; sysmon thread %s%n", span(m),

@@ -183,4 +183,21 @@ class VerdictCapturesTest {
         assertThat(result.get("goVersion").asText()).isNotEqualTo("no Go runtime found");
         assertThat(result.get("profile").isNull()).isFalse();
     }
+
+    @Test
+    void noSigurgInACaptureWhereNothingRanLongIsUnknownNotOff() throws IOException {
+        // a default-mode trace of a program that blocks in read(2): nothing needed preempting
+        JsonNode result = analyze(Corpus.root().resolve("gotrace/captures/strace_blocking_read_default.trace").toString());
+
+        assertThat(result.get("asyncPreemption").asText()).isEqualTo("unknown");
+        assertThat(result.get("goVersionBasis").asText()).endsWith("whether async preemption was on cannot be told")
+                .doesNotContain("Go 1.13 behaviour");
+    }
+
+    @Test
+    void asyncPreemptionIsOffOnlyOnEvidence() throws IOException {
+        // the hang itself is the evidence: a run async preemption would have ended
+        assertThat(analyze(verdicts("seed-apo-hang.strace.txt")).get("asyncPreemption").asText()).isEqualTo("off");
+        assertThat(analyze(verdicts("seed-default.strace.txt")).get("asyncPreemption").asText()).isEqualTo("on");
+    }
 }

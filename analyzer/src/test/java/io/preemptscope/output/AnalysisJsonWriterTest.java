@@ -43,7 +43,7 @@ class AnalysisJsonWriterTest {
                 new CaptureTime(null, null));
         AnalysisResult result = new AnalysisResult(AnalysisResult.SCHEMA, List.of("capture.txt", "go.trace"),
                 "go1.14", "go1.14-1.15", true, "capture.json", metrics,
-                Map.of("COOP_STARVATION", 1L), List.of(onStrace, onTrace));
+                Map.of("COOP_STARVATION", 1L), List.of(onStrace, onTrace), "off");
 
         StringWriter out = new StringWriter();
         AnalysisJsonWriter.write(result, new PrintWriter(out));
@@ -55,6 +55,7 @@ class AnalysisJsonWriterTest {
                   "goVersion" : "go1.14",
                   "profile" : "go1.14-1.15",
                   "asyncpreemptoff" : true,
+                  "asyncPreemption" : "off",
                   "goVersionBasis" : "capture.json",
                   "metrics" : {
                     "sigurgSent" : 12,
