@@ -17,6 +17,8 @@ import java.util.Map;
  *     inputs hold no strace capture: a Go trace records no signal and no syscall result
  * @param eintr EINTR that reached the program, by syscall (direct, or through a restart code)
  * @param restarts interrupted syscalls the kernel restarted transparently, by syscall
+ * @param sigurgSentBySysmon of sigurgSent, those from the sysmon thread (retake's requests); the
+ *     rest come from GC (suspendG) and stop-the-world; null when sysmon was not found
  * @param timed whether the strace capture has timestamps; without them durationMs is 0 and no
  *     duration or latency is measured
  */
@@ -34,19 +36,20 @@ public record AnalysisMetrics(
         int threads,
         double durationMs,
         boolean timed,
-        Calibration calibration) {
+        Calibration calibration,
+        Long sigurgSentBySysmon) {
 
     /** The same figures with what a Go trace measures directly in place of the strace proxies. */
     public AnalysisMetrics withTrace(Preemptions fromTrace, Latency slices, long retakes) {
         return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, fromTrace, slices,
                 "go trace: length of each preempted time slice", retakes, eintr, restarts, sysmon, threads, durationMs,
-                timed, calibration);
+                timed, calibration, sigurgSentBySysmon);
     }
 
     /** The same figures without those only a strace capture can show (signals, syscall results). */
     public AnalysisMetrics withoutStrace() {
         return new AnalysisMetrics(null, null, null, preemptions, preemptLatencyMs, latencyBasis, syscallRetakes,
-                null, null, sysmon, threads, durationMs, timed, calibration);
+                null, null, sysmon, threads, durationMs, timed, calibration, null);
     }
 
     /** Whether the inputs had a strace capture: signals and syscall results are measured. */

@@ -20,6 +20,7 @@ final class ReplayMetrics {
     /** HdrHistogram reports bucket tops; the true maximum is kept apart and caps the percentiles. */
     private long latencyMax;
     private long sent;
+    private final io.preemptscope.util.IntMap<long[]> sentBy = new io.preemptscope.util.IntMap<>();
     private long delivered;
     private long deliveredFromProcess;
     private boolean getpidSeen;
@@ -43,8 +44,21 @@ final class ReplayMetrics {
         return timed && firstNs <= lastNs ? firstNs : null;
     }
 
-    void countSent() {
+    /** @param senderTid the thread that sent it: sysmon's requests are told from GC's and STW's at the end */
+    void countSent(int senderTid) {
         sent++;
+        long[] n = sentBy.get(senderTid);
+        if (n == null) {
+            sentBy.put(senderTid, new long[] {1});
+        } else {
+            n[0]++;
+        }
+    }
+
+    /** SIGURGs that sysmon sent (retake's preemption requests); the rest came from GC and stop-the-world. */
+    long sentBy(int sysmonTid) {
+        long[] n = sysmonTid < 0 ? null : sentBy.get(sysmonTid);
+        return n == null ? 0 : n[0];
     }
 
     void delivered(boolean fromProcess) {
@@ -133,7 +147,8 @@ final class ReplayMetrics {
                 sorted(eintr), sorted(restarts),
                 new AnalysisMetrics.Sysmon(sysmonTid, delays,
                         overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0),
-                threads.size(), Math.round(duration * 1000) / 1000.0, timed, calibration);
+                threads.size(), Math.round(duration * 1000) / 1000.0, timed, calibration,
+                sysmonTid < 0 ? null : sentBy(sysmonTid));
     }
 
     private static Double ms(long ns) {

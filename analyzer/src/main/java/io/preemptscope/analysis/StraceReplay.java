@@ -248,7 +248,7 @@ final class StraceReplay {
             processPid = send.tgid();
         }
         if (SIGURG.equals(send.signal())) {
-            metrics.countSent();
+            metrics.countSent(call.tid());
             ThreadState target = thread(send.tid());
             target.sigurgSentSince++;
             target.entriesWhileSigurgPending = ENTRIES_WHILE_PENDING;

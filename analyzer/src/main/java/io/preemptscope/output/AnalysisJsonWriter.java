@@ -68,6 +68,7 @@ public final class AnalysisJsonWriter {
         JsonFields.number(json, "sigurgSent", m.sigurgSent());
         JsonFields.number(json, "sigurgDelivered", m.sigurgDelivered());
         JsonFields.number(json, "sigurgCoalesced", m.sigurgCoalesced());
+        JsonFields.number(json, "sigurgSentBySysmon", m.sigurgSentBySysmon());
         preemptions(json, m.preemptions());
         latency(json, m.preemptLatencyMs());
         json.writeStringField("latencyBasis", m.latencyBasis());

@@ -57,8 +57,11 @@ public final class AnalysisTextWriter {
         out.println();
         out.println("What happened");
         if (m.straceMeasured()) {
-            out.printf(Locale.ROOT, "  SIGURG sent %d, delivered %d, coalesced %d%n",
-                    m.sigurgSent(), m.sigurgDelivered(), m.sigurgCoalesced());
+            String senders = m.sigurgSentBySysmon() == null || m.sigurgSent() == 0 ? ""
+                    : String.format(Locale.ROOT, " (sysmon %d, GC and stop-the-world %d)", m.sigurgSentBySysmon(),
+                            m.sigurgSent() - m.sigurgSentBySysmon());
+            out.printf(Locale.ROOT, "  SIGURG sent %d%s, delivered %d, coalesced %d%n",
+                    m.sigurgSent(), senders, m.sigurgDelivered(), m.sigurgCoalesced());
         } else {
             out.println("  SIGURG: " + NOT_IN_A_TRACE);
         }

@@ -200,4 +200,15 @@ class VerdictCapturesTest {
         assertThat(analyze(verdicts("seed-apo-hang.strace.txt")).get("asyncPreemption").asText()).isEqualTo("off");
         assertThat(analyze(verdicts("seed-default.strace.txt")).get("asyncPreemption").asText()).isEqualTo("on");
     }
+
+    @Test
+    void sysmonsPreemptionRequestsAreToldFromGcAndStopTheWorldOnes() throws IOException {
+        // pipeblock allocates 512 KiB a round: the GC's suspendG sends SIGURG too, from other threads
+        JsonNode metrics = analyze(Corpus.samples().resolve("pipeblock-default.strace.txt").toString()).get("metrics");
+
+        assertThat(metrics.get("sigurgSent").asInt()).isEqualTo(78);
+        assertThat(metrics.get("sigurgSentBySysmon").asInt()).isEqualTo(59);
+        Cli.Result text = Cli.run("analyze", Corpus.samples().resolve("pipeblock-default.strace.txt").toString());
+        assertThat(text.out()).contains("SIGURG sent 78 (sysmon 59, GC and stop-the-world 19), delivered 78");
+    }
 }

@@ -32,7 +32,7 @@ class AnalysisJsonWriterTest {
         AnalysisMetrics metrics = new AnalysisMetrics(12L, 10L, 2L, new AnalysisMetrics.Preemptions(7, null),
                 new AnalysisMetrics.Latency(0, null, null, null, null), "strace: time run when SIGURG arrived", null,
                 eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null), 4, 1234.5, true,
-                new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3));
+                new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3), 9L);
         Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
                 List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long",
                 "docs/model.md#coop_starvation", List.of(new Source("proc.go", "https://example.org/proc.go")),
@@ -61,6 +61,7 @@ class AnalysisJsonWriterTest {
                     "sigurgSent" : 12,
                     "sigurgDelivered" : 10,
                     "sigurgCoalesced" : 2,
+                    "sigurgSentBySysmon" : 9,
                     "preemptions" : {
                       "async" : 7,
                       "cooperative" : null
