@@ -103,7 +103,9 @@ final class SignalRules {
                         Severity.INFO, d.tid(), d.timeNs(),
                         List.of(d.ref(), send.ref()),
                         String.format(java.util.Locale.ROOT,
-                                "SIGURG reached thread %d %.3f ms after thread %d sent it: the target was not running",
+                                "SIGURG reached thread %d %.3f ms after thread %d sent it: the target was off the CPU"
+                                        + " (descheduled, or held by the tracer: strace stops a thread at each"
+                                        + " syscall and signal), since a running thread gets it at once",
                                 d.tid(), latency / 1e6, send.sender())));
             }
         } else if (d.fromProcess()) {
