@@ -1,7 +1,12 @@
 package io.preemptscope.capture;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * capture.json: how a bundle was made, enough to judge and repeat it.
@@ -40,6 +45,16 @@ public record CaptureManifest(
         String error) {
 
     public static final int SCHEMA = 1;
+
+    /** A bundle's capture.json; empty when it cannot be read (the bundle's logs are still analysed). */
+    public static Optional<CaptureManifest> read(Path bundle) {
+        try {
+            return Optional.of(new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(bundle.resolve(Bundle.MANIFEST).toFile(), CaptureManifest.class));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
 
     /** @param testBinary a {@code go test -c} binary, which got -test.trace for --gotrace */
     public record GoInfo(String version, String path, Map<String, String> settings, boolean testBinary) {}

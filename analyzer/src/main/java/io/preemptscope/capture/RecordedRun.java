@@ -1,8 +1,5 @@
 package io.preemptscope.capture;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,23 +24,17 @@ public record RecordedRun(Path bundle, String goVersion, Boolean asyncpreemptoff
     }
 
     private static Optional<RecordedRun> read(Path bundle) {
-        CaptureManifest m;
-        try {
-            m = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(bundle.resolve(Bundle.MANIFEST).toFile(), CaptureManifest.class);
-        } catch (IOException unreadable) {
-            // the bundle's logs are still analysed; only the recorded facts are missing
-            return Optional.empty();
-        }
-        Boolean apo = null;
-        if (m.environment() != null) {
-            for (EnvChange change : m.environment()) {
-                if (change.name().equals("GODEBUG") && change.after() != null) {
-                    String v = GoDebug.value(change.after(), "asyncpreemptoff");
-                    apo = v == null ? null : !v.equals("0");
+        return CaptureManifest.read(bundle).map(m -> {
+            Boolean apo = null;
+            if (m.environment() != null) {
+                for (EnvChange change : m.environment()) {
+                    if (change.name().equals("GODEBUG") && change.after() != null) {
+                        String v = GoDebug.value(change.after(), "asyncpreemptoff");
+                        apo = v == null ? null : !v.equals("0");
+                    }
                 }
             }
-        }
-        return Optional.of(new RecordedRun(bundle, m.go() == null ? null : m.go().version(), apo));
+            return new RecordedRun(bundle, m.go() == null ? null : m.go().version(), apo);
+        });
     }
 }

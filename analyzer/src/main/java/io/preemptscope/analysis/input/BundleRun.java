@@ -1,10 +1,6 @@
 package io.preemptscope.analysis.input;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.preemptscope.capture.Bundle;
 import io.preemptscope.capture.CaptureManifest;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +20,8 @@ record BundleRun(List<String> command, Instant start, Instant end) {
 
     /** The run the bundle recorded; empty when its capture.json cannot be read (its logs are still analysed). */
     static Optional<BundleRun> read(Path bundle) {
-        CaptureManifest m;
-        try {
-            m = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(bundle.resolve(Bundle.MANIFEST).toFile(), CaptureManifest.class);
-        } catch (IOException unreadable) {
-            return Optional.empty();
-        }
-        return Optional.of(new BundleRun(m.command() == null ? List.of() : m.command(), instant(m.start()),
-                instant(m.end())));
+        return CaptureManifest.read(bundle).map(m -> new BundleRun(m.command() == null ? List.of() : m.command(),
+                instant(m.start()), instant(m.end())));
     }
 
     boolean timed() {
