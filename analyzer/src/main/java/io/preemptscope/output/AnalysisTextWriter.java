@@ -8,6 +8,7 @@ import io.preemptscope.analysis.Finding;
 import io.preemptscope.model.anomaly.Severity;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,14 +30,27 @@ public final class AnalysisTextWriter {
 
     /** The evidence whose text the summary shows: that of the first few findings of each id. */
     public static List<Evidence> evidenceShown(AnalysisResult r) {
-        Map<String, Integer> shown = new LinkedHashMap<>();
         List<Evidence> refs = new ArrayList<>();
-        for (Finding f : r.findings()) {
-            if (shown.merge(f.id(), 1, Integer::sum) <= SHOWN_PER_ID) {
-                refs.addAll(f.evidence());
+        grouped(r.findings()).values().forEach(byId -> byId.values().forEach(list ->
+                list.subList(0, Math.min(SHOWN_PER_ID, list.size())).forEach(f -> refs.addAll(f.evidence()))));
+        return refs;
+    }
+
+    /** Findings by severity, most severe first, then by id in order of first appearance: as they are shown. */
+    private static Map<Severity, Map<String, List<Finding>>> grouped(List<Finding> findings) {
+        Map<Severity, Map<String, List<Finding>>> out = new LinkedHashMap<>();
+        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            Map<String, List<Finding>> byId = new LinkedHashMap<>();
+            for (Finding f : findings) {
+                if (f.severity() == s) {
+                    byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            if (!byId.isEmpty()) {
+                out.put(s, byId);
             }
         }
-        return refs;
+        return out;
     }
 
     /** Writes the summary; {@code evidence} holds the text of the lines {@link #evidenceShown} names. */
@@ -103,19 +117,16 @@ public final class AnalysisTextWriter {
             out.println("Findings: none");
             return;
         }
-        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
-            Map<String, List<Finding>> byId = new LinkedHashMap<>();
-            for (Finding f : findings) {
-                if (f.severity() == s) {
-                    byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
-                }
-            }
-            if (byId.isEmpty()) {
-                continue;
-            }
+        Map<Severity, Map<String, List<Finding>>> groups = grouped(findings);
+        Map<String, Long> severitiesPerId = new HashMap<>();
+        groups.values().forEach(byId -> byId.keySet().forEach(id -> severitiesPerId.merge(id, 1L, Long::sum)));
+        for (Map.Entry<Severity, Map<String, List<Finding>>> group : groups.entrySet()) {
+            Severity s = group.getKey();
+            Map<String, List<Finding>> byId = group.getValue();
             out.println(s.name() + (s == Severity.INFO ? "" : "S"));
             byId.forEach((id, list) -> {
-                long total = counts.getOrDefault(id, (long) list.size());
+                // an id whose findings differ in severity is counted per severity, from what was kept
+                long total = severitiesPerId.get(id) > 1 ? list.size() : counts.getOrDefault(id, (long) list.size());
                 Finding first = list.get(0);
                 out.printf(Locale.ROOT, "  %s (%d)  rule: %s%n", id, total, first.rule());
                 if (!first.sources().isEmpty()) {
