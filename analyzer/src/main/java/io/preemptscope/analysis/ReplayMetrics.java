@@ -35,8 +35,11 @@ final class ReplayMetrics {
         if (tid >= 0 && threads.get(tid) == null) {
             threads.put(tid, Boolean.TRUE);
         }
-        firstNs = Math.min(firstNs, timeNs);
-        lastNs = Math.max(lastNs, timeNs);
+        // a line strace prints without a timestamp ("strace: Process N attached") has no time of its own
+        if (timestamped) {
+            firstNs = Math.min(firstNs, timeNs);
+            lastNs = Math.max(lastNs, timeNs);
+        }
     }
 
     /** When the strace capture starts on its own clock, in ns; null without timestamps. */

@@ -172,6 +172,9 @@ final class StraceReplay {
             sink.accept(new Observation.SyscallEntered(entry, ref, tid, name, key));
         }
         t.syscallsSinceInterrupt++;
+        if (t.stopLoopNote != null && !STOP_LOOP_CALLS.contains(name)) {
+            t.stopLoopNote = null;
+        }
 
         switch (name) {
             case "tgkill", "tkill" -> sent(call, ref, entry);
@@ -274,8 +277,14 @@ final class StraceReplay {
     /** notetsleep: FUTEX_WAIT on value 0 with a timeout (stop-the-world waits in 100 µs steps). */
     private void noteSleep(SyscallEvent call, long ref, long entry, long exit, long timeout) {
         if (call.result() != null && timeout >= 0) {
-            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), FutexArgs.address(call.args()), timeout, exit,
-                    "ETIMEDOUT".equals(call.result().errno())));
+            String note = FutexArgs.address(call.args());
+            boolean timedOut = "ETIMEDOUT".equals(call.result().errno());
+            ThreadState t = thread(call.tid());
+            sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), note, timeout, exit, timedOut,
+                    note.equals(t.stopLoopNote)));
+            t.stopLoopNote = timedOut ? note : null;
+        } else {
+            thread(call.tid()).stopLoopNote = null;
         }
     }
 
@@ -400,5 +409,11 @@ final class StraceReplay {
         RestartCode interruptedCode;
         String inHandlerFor;
         RestartCode inHandlerCode;
+        /** The note of a stop loop the thread is in: its last syscall of note was a timeout there. */
+        String stopLoopNote;
     }
+
+    /** What a stop-the-world loop calls between its note sleeps (preemptall's getpid and tgkill). */
+    private static final java.util.Set<String> STOP_LOOP_CALLS = java.util.Set.of("futex", "getpid", "tgkill",
+            "tkill", "rt_sigreturn");
 }

@@ -142,11 +142,11 @@ public final class Checker {
      * some syscalls, where the gaps between them say nothing about how long code ran.
      */
     public List<Violation> finish(CheckerSettings calibrated, boolean runsObservable) {
-        runs.finish(calibrated, sysmon.tid(), runsObservable);
+        // the run rules take a stop that waited on a running thread as proof that its run was one slice
+        runs.finish(calibrated, sysmon.tid(), runsObservable, stops.finish(calibrated, runsObservable));
         interrupts.finish();
         signals.finish(calibrated);
         sysmon.finish();
-        stops.finish(calibrated, runsObservable);
         suspends.finish(calibrated, runsObservable);
         faults.finish();
         repreempts.finish(calibrated);

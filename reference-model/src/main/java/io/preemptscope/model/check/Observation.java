@@ -128,9 +128,16 @@ public sealed interface Observation {
      * @param note the futex address
      * @param endNs when the wait returned
      * @param timedOut it returned ETIMEDOUT: nobody woke the note
+     * @param continuesLoop the thread made no other syscall since its last timeout on this note (a
+     *     stop loop makes only getpid and tgkill between its sleeps): however long the gap, for
+     *     a waiter descheduled under tracing, this is the same stop
      */
-    record NoteSleep(long timeNs, long ref, int tid, String note, long timeoutNs, long endNs, boolean timedOut)
-            implements Observation {}
+    record NoteSleep(long timeNs, long ref, int tid, String note, long timeoutNs, long endNs, boolean timedOut,
+            boolean continuesLoop) implements Observation {
+        public NoteSleep(long timeNs, long ref, int tid, String note, long timeoutNs, long endNs, boolean timedOut) {
+            this(timeNs, ref, tid, note, timeoutNs, endNs, timedOut, false);
+        }
+    }
 
     /** A stop-the-world from a Go trace: GCSTWStart to GCSTWDone. */
     record WorldStopped(long timeNs, long ref, long endNs) implements Observation {

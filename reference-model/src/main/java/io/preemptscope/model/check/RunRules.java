@@ -51,13 +51,18 @@ final class RunRules {
      * @param sysmonTid the sysmon thread, -1 when unknown: it holds no P, so a long run there is
      *     sysmon starved, which also explains late preemption elsewhere at that time
      * @param runsObservable false for a capture that filters syscalls: its gaps are not user runs
+     * @param stopWaits the stop-the-world waits past the straggler threshold
      */
-    void finish(CheckerSettings settings, int sysmonTid, boolean runsObservable) {
+    void finish(CheckerSettings settings, int sysmonTid, boolean runsObservable, List<StopRules.Wait> stopWaits) {
         if (runsObservable) {
             long stallNs = SysmonConstants.MAX_DELAY_NS + settings.slackNs();
             // only runs past their limit can be flagged: just those are sorted, stably, so in the same order
             List<Observation.UserRun> runs = new ArrayList<>();
+            long longestEnded = 0;
             for (Observation.UserRun r : candidates) {
+                if (r.tid() != sysmonTid && !r.stillRunning()) {
+                    longestEnded = Math.max(longestEnded, r.lengthNs());
+                }
                 if (r.lengthNs() > (r.tid() == sysmonTid ? stallNs : settings.preemptDeadlineNs())) {
                     runs.add(r);
                 }
@@ -74,9 +79,10 @@ final class RunRules {
                                             + " preemption could be requested meanwhile", r.tid(), r.lengthNs() / 1e6)));
                 }
             }
+            Evidence evidence = new Evidence(settings, stalls, stopWaits, longestEnded);
             for (Observation.UserRun r : runs) {
                 if (r.tid() != sysmonTid) {
-                    judge(r, settings, stalls);
+                    judge(r, settings, evidence);
                 }
             }
         }
@@ -109,56 +115,125 @@ final class RunRules {
                 t.goroutine()));
     }
 
-    private static Observation.UserRun overlapping(Observation.UserRun r, List<Observation.UserRun> stalls) {
-        Observation.UserRun best = null;
-        long most = 0;
-        for (Observation.UserRun s : stalls) {
-            if (s.timeNs() >= r.endNs()) {
-                break; // the stalls are in time order: none from here on starts before the run ends
-            }
-            long overlap = overlapNs(r, s);
-            if (overlap > most) {
-                best = s;
-                most = overlap;
-            }
+    /**
+     * What else the capture shows about a long run. strace sees no goroutine switch on a thread (a
+     * cooperative switch makes no syscall), so a run long past the deadline may be many short time
+     * slices. It is one slice only when something else shows it: the program never got past it
+     * (a hang), or another thread waited for the world to stop while it ran.
+     *
+     * @param longestEnded the longest run outside sysmon that ended with a syscall: a busy program's
+     *     normal stretch of work, which a run cut short by the end of the capture must exceed to be a hang
+     */
+    private record Evidence(CheckerSettings settings, List<Observation.UserRun> stalls,
+            List<StopRules.Wait> stopWaits, long longestEnded) {
+
+        boolean hang(Observation.UserRun r) {
+            return r.stillRunning() && r.lengthNs() > HANG_DEADLINES * settings.preemptDeadlineNs()
+                    && r.lengthNs() > longestEnded;
         }
-        return best;
+
+        boolean farPast(Observation.UserRun r) {
+            return r.lengthNs() > FAR_PAST_DEADLINES * settings.preemptDeadlineNs();
+        }
+
+        /**
+         * A stop of the world that another thread waited for and that ended as this run did: the
+         * goroutine on this thread kept its P past the stop request, so the run was one time slice.
+         * Both ends get the tolerance of one loop step and the capture's slack, since strace stamps
+         * a run's start at the previous syscall's return.
+         */
+        StopRules.Wait heldUpStop(Observation.UserRun r) {
+            long tolerance = StopRules.LOOP_STEP_NS + 2 * settings.slackNs();
+            for (StopRules.Wait w : stopWaits) {
+                boolean endedTogether = w.ended() ? Math.abs(r.endNs() - w.endNs()) <= tolerance
+                        : r.stillRunning() && r.endNs() >= w.endNs() - tolerance;
+                if (w.tid() != r.tid() && r.timeNs() <= w.timeNs() + tolerance && endedTogether) {
+                    return w;
+                }
+            }
+            return null;
+        }
+
+        /** The sysmon stall that overlaps the run most, or null. */
+        Observation.UserRun stall(Observation.UserRun r) {
+            Observation.UserRun best = null;
+            long most = 0;
+            for (Observation.UserRun s : stalls) {
+                if (s.timeNs() >= r.endNs()) {
+                    break; // the stalls are in time order: none from here on starts before the run ends
+                }
+                long overlap = overlapNs(r.timeNs(), r.endNs(), s.timeNs(), s.endNs());
+                if (overlap > most) {
+                    best = s;
+                    most = overlap;
+                }
+            }
+            return best;
+        }
     }
 
-    private static long overlapNs(Observation.UserRun a, Observation.UserRun b) {
-        return Math.max(0, Math.min(a.endNs(), b.endNs()) - Math.max(a.timeNs(), b.timeNs()));
+    private static long overlapNs(long aStart, long aEnd, long bStart, long bEnd) {
+        return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
     }
 
-    private void judge(Observation.UserRun r, CheckerSettings settings, List<Observation.UserRun> stalls) {
+    private void judge(Observation.UserRun r, CheckerSettings settings, Evidence evidence) {
         long deadline = settings.preemptDeadlineNs();
         if (r.lengthNs() <= deadline) {
             return;
         }
-        // strace cannot see goroutines switch on a thread: a cooperative switch needs no syscall, and
-        // then sysmon rightly sends nothing. Only a hang or a run far past the deadline is one slice.
-        boolean certain = r.stillRunning() || r.lengthNs() > FAR_PAST * deadline;
         if (!settings.runtimeSendsSigurg()) {
-            String mode = settings.asyncpreemptoff() ? "asyncpreemptoff=1" : settings.profile().label();
-            sink.add(AnomalyId.COOP_STARVATION, () -> new Violation(AnomalyId.COOP_STARVATION,
-                    certain ? AnomalyId.COOP_STARVATION.severity() : Severity.INFO, r.tid(), r.timeNs(),
-                    List.of(r.ref()), r.stillRunning() ? hang(r, mode, deadline) : certain
-                            ? String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall; with %s"
-                                    + " only a function call can stop such a loop, so its P was held the whole time",
-                            r.tid(), r.lengthNs() / 1e6, mode)
-                            : String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall, past"
-                                    + " the %.1f ms deadline; %s", r.tid(), r.lengthNs() / 1e6, deadline / 1e6,
-                            UNSEEN_SWITCHES)));
+            sink.add(AnomalyId.COOP_STARVATION, () -> starved(r, settings, evidence));
         } else if (r.sigurgSent() == 0) {
-            sink.add(AnomalyId.PREEMPT_LATENCY_EXCEEDED, () -> unpreempted(r, deadline, overlapping(r, stalls),
-                    certain));
+            sink.add(AnomalyId.PREEMPT_LATENCY_EXCEEDED, () -> unpreempted(r, deadline, evidence));
         }
     }
 
-    /** How many deadlines a run must last before strace alone can call it one time slice. */
-    private static final int FAR_PAST = 3;
+    /** How many deadlines a run cut short by the capture's end must last before it reads as a hang. */
+    private static final int HANG_DEADLINES = 3;
+    /**
+     * How many deadlines a run without a syscall must last before strace alone calls it one slice.
+     * Busy real programs (gojq, fzf under asyncpreemptoff=1) run up to 6 deadlines between syscalls
+     * while their goroutines take turns; a call-free loop runs until it is done.
+     */
+    private static final int FAR_PAST_DEADLINES = 10;
     private static final String UNSEEN_SWITCHES = "strace cannot tell whether one goroutine held the P all that"
-            + " time or several took turns (a cooperative switch makes no syscall); a Go trace of the run"
-            + " (capture --gotrace) shows the time slices themselves";
+            + " time or several took turns (a cooperative switch makes no syscall), and no other thread showed"
+            + " a wait for it; a Go trace of the run (capture --gotrace) shows the time slices themselves";
+
+    private static Violation starved(Observation.UserRun r, CheckerSettings settings, Evidence evidence) {
+        String mode = settings.asyncpreemptoff() ? "asyncpreemptoff=1" : settings.profile().label();
+        long deadline = settings.preemptDeadlineNs();
+        if (evidence.hang(r)) {
+            return new Violation(AnomalyId.COOP_STARVATION, AnomalyId.COOP_STARVATION.severity(), r.tid(), r.timeNs(),
+                    List.of(r.ref()), hang(r, mode, deadline));
+        }
+        StopRules.Wait stop = evidence.heldUpStop(r);
+        if (stop != null) {
+            return new Violation(AnomalyId.COOP_STARVATION, AnomalyId.COOP_STARVATION.severity(), r.tid(), r.timeNs(),
+                    List.of(r.ref(), stop.ref()), String.format(Locale.ROOT, "thread %d ran %.1f ms of user code"
+                                    + " without a syscall%s while thread %d waited %.1f ms for the world to stop: its"
+                                    + " goroutine kept its P past the stop request, and with %s only a function call"
+                                    + " lets it stop",
+                            r.tid(), r.lengthNs() / 1e6, cutShort(r), stop.tid(), stop.lengthNs() / 1e6, mode));
+        }
+        if (evidence.farPast(r)) {
+            return new Violation(AnomalyId.COOP_STARVATION, AnomalyId.COOP_STARVATION.severity(), r.tid(), r.timeNs(),
+                    List.of(r.ref()), String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall%s,"
+                                    + " %.0f times the %.1f ms deadline: goroutines taking turns make a syscall well within"
+                                    + " that, so one goroutine most likely held its P, and with %s only a function"
+                                    + " call can stop such a loop. strace does not show who waited for that P; a Go"
+                                    + " trace (capture --gotrace) does",
+                            r.tid(), r.lengthNs() / 1e6, cutShort(r), Math.floor((double) r.lengthNs() / deadline),
+                            deadline / 1e6, mode));
+        }
+        return new Violation(AnomalyId.COOP_STARVATION, Severity.INFO, r.tid(), r.timeNs(), List.of(r.ref()),
+                String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall%s, past the %.1f ms"
+                        + " deadline; %s", r.tid(), r.lengthNs() / 1e6, cutShort(r), deadline / 1e6, UNSEEN_SWITCHES));
+    }
+
+    private static String cutShort(Observation.UserRun r) {
+        return r.stillRunning() ? " (still running when " + r.cutShortBy() + ")" : "";
+    }
 
     /**
      * A run the capture saw no end of: the program was stuck in a loop that only async preemption
@@ -172,22 +247,37 @@ final class RunRules {
                 r.tid(), r.lengthNs() / 1e6, r.cutShortBy(), mode, deadline / 1e6);
     }
 
-    /** @param stall the sysmon stall that overlaps the run most, or null */
-    private static Violation unpreempted(Observation.UserRun r, long deadline, Observation.UserRun stall,
-            boolean certain) {
-        if (!certain && stall == null) {
+    private static Violation unpreempted(Observation.UserRun r, long deadline, Evidence evidence) {
+        Observation.UserRun stall = evidence.stall(r);
+        String stalled = stall == null ? "" : String.format(Locale.ROOT,
+                " (sysmon itself was stalled %.1f ms of that time)",
+                overlapNs(r.timeNs(), r.endNs(), stall.timeNs(), stall.endNs()) / 1e6);
+        boolean hang = evidence.hang(r);
+        StopRules.Wait stop = hang ? null : evidence.heldUpStop(r);
+        if (!hang && stop == null && !evidence.farPast(r)) {
             return new Violation(AnomalyId.PREEMPT_LATENCY_EXCEEDED, Severity.INFO, r.tid(), r.timeNs(),
-                    List.of(r.ref()), String.format(Locale.ROOT, "thread %d ran %.1f ms of user code, past the %.1f ms"
-                            + " deadline, and no SIGURG was sent to it; %s, and sysmon sends none while goroutines"
-                            + " switch", r.tid(), r.lengthNs() / 1e6, deadline / 1e6, UNSEEN_SWITCHES));
+                    stall == null ? List.of(r.ref()) : List.of(r.ref(), stall.ref()), String.format(Locale.ROOT,
+                            "thread %d ran %.1f ms of user code%s, past the %.1f ms deadline, and no SIGURG was sent"
+                                    + " to it%s; sysmon sends none while goroutines switch or the thread is off the"
+                                    + " CPU, and %s", r.tid(), r.lengthNs() / 1e6, cutShort(r), deadline / 1e6,
+                            stalled, UNSEEN_SWITCHES));
+        }
+        List<Long> refs = new ArrayList<>(List.of(r.ref()));
+        if (stop != null) {
+            refs.add(stop.ref());
+        }
+        if (stall != null) {
+            refs.add(stall.ref());
         }
         return new Violation(AnomalyId.PREEMPT_LATENCY_EXCEEDED, AnomalyId.PREEMPT_LATENCY_EXCEEDED.severity(),
-                r.tid(), r.timeNs(), stall == null ? List.of(r.ref()) : List.of(r.ref(), stall.ref()),
-                String.format(Locale.ROOT, "thread %d ran %.1f ms of user code%s and no SIGURG was sent to it;"
+                r.tid(), r.timeNs(), List.copyOf(refs),
+                String.format(Locale.ROOT, "thread %d ran %.1f ms of user code%s and no SIGURG was sent to it%s;"
                                 + " sysmon should have asked for preemption within %.1f ms%s",
-                        r.tid(), r.lengthNs() / 1e6,
-                        r.stillRunning() ? " (still running when " + r.cutShortBy() + ")" : "", deadline / 1e6,
-                        stall == null ? "" : String.format(Locale.ROOT,
-                                " (sysmon itself was stalled %.1f ms of that time)", overlapNs(r, stall) / 1e6)));
+                        r.tid(), r.lengthNs() / 1e6, hang ? " (still running when " + r.cutShortBy() + ": a hang)"
+                                : cutShort(r),
+                        stop == null ? "" : String.format(Locale.ROOT,
+                                " while thread %d waited %.1f ms for the world to stop", stop.tid(),
+                                stop.lengthNs() / 1e6),
+                        deadline / 1e6, stalled));
     }
 }

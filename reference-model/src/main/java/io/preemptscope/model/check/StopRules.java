@@ -48,7 +48,8 @@ final class StopRules {
             return;
         }
         Loop loop = loops.get(s.tid());
-        if (loop != null && (!loop.first.note().equals(s.note()) || s.timeNs() - loop.lastEnd > LOOP_GAP_NS)) {
+        if (loop != null && (!loop.first.note().equals(s.note())
+                || s.timeNs() - loop.lastEnd > LOOP_GAP_NS && !s.continuesLoop())) {
             close(loops.remove(s.tid()), true);
             loop = null;
         }
@@ -106,20 +107,36 @@ final class StopRules {
      * @param runsObservable false for a capture that filters syscalls: the wakeup that ends a
      *     stop may be missing, so its loops say nothing about how long it took
      */
-    void finish(CheckerSettings calibrated, boolean runsObservable) {
+    List<Wait> finish(CheckerSettings calibrated, boolean runsObservable) {
         for (Loop loop : List.copyOf(loops.values())) {
             close(loop, false);
         }
         loops.clear();
         long threshold = STRAGGLER_NS + 2 * calibrated.slackNs();
+        List<Wait> waits = new ArrayList<>();
         if (runsObservable) {
             for (Loop loop : closed) {
                 if (loop.lengthNs() > threshold) {
                     judge(loop, threshold, calibrated);
+                    waits.add(new Wait(loop.first.tid(), loop.first.timeNs(), loop.lastEnd, loop.first.ref(), loop.ended));
                 }
             }
         }
         closed.clear();
+        return waits;
+    }
+
+    /**
+     * A stop that waited past the straggler threshold: the lateness another thread shows while a
+     * goroutine kept its P, which the run rules use as evidence that one run was one time slice.
+     *
+     * @param tid the thread that waited for the world to stop
+     * @param ended false when it was still waiting as the capture ended
+     */
+    record Wait(int tid, long timeNs, long endNs, long ref, boolean ended) {
+        long lengthNs() {
+            return endNs - timeNs;
+        }
     }
 
     /** At most {@link #MAX_KEPT} loops wait for the end, so memory does not grow with the capture. */
