@@ -93,6 +93,16 @@ class DebianProgramVerdictsTest {
                         + " timeouts of 100 µs on futex 0x7ac150) for the world to stop"));
     }
 
+    @Test
+    void netpollsTimedWaitsThatReturnEintrAreNotRetriesTheRuntimeOwes() throws IOException {
+        // lines 571 and 675: epoll_pwait(..., 128, 9 | 8, ...) = -1 EINTR; netpoll recomputes the delay instead
+        JsonNode result = analyze("fzf-default.strace.txt.gz");
+
+        assertThat(result.get("metrics").get("eintr").toString()).isEqualTo("{\"epoll_pwait\":2}");
+        assertThat(result.get("findingCounts").has("EPOLL_EINTR_NOT_RETRIED")).isFalse();
+        assertThat(result.get("findingCounts").has("EINTR_NOT_RETRIED")).isFalse();
+    }
+
     private static List<JsonNode> findings(JsonNode result, String id) {
         List<JsonNode> out = new ArrayList<>();
         result.get("findings").forEach(f -> {
