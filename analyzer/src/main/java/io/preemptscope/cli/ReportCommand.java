@@ -64,6 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.setProperty("java.awt.headless", "true");
+        refuseExistingPngs();
         try (OutputFileOption.Destination destination = output.open(Path.of(defaultName(captures.paths.get(0))))) {
             return destination.finish(run(destination.out()), spec.commandLine().getErr());
         }
@@ -95,7 +96,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** NAME.report.html: the first input's name without the directory and the capture's extensions. */
-    static String defaultName(Path first) {
+    public static String defaultName(Path first) {
         if (InputSource.isStdin(first) || first.getFileName() == null) {
             return "stdin.report.html";
         }
@@ -106,6 +107,20 @@ public final class ReportCommand implements Callable<Integer> {
             }
         }
         return name + ".report.html";
+    }
+
+    /** Checked before any input is read, like -o FILE. */
+    private void refuseExistingPngs() {
+        if (pngDir == null || output.force) {
+            return;
+        }
+        for (String id : HtmlReport.CHART_IDS) {
+            Path file = pngDir.resolve(id + ".png");
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--png-dir: " + file + " already exists; pass --force to replace it");
+            }
+        }
     }
 
     private void writePngs(Map<String, byte[]> pngs) throws IOException {

@@ -28,6 +28,9 @@ public final class HtmlReport {
     static final int SHOWN_IN_FULL = 20;
     static final int SHOWN_WHEN_COLLAPSED = 5;
     private static final int THREADS_SHOWN = 15;
+    /** Every chart the report can draw, by the id it has in the page and as a PNG file name. */
+    public static final List<String> CHART_IDS = List.of("latency-histogram", "latency-cdf", "sigurg-timeline",
+            "sysmon-schedule", "interrupted-syscalls", "delivery-latency", "p-timeline", "slice-lengths");
 
     private final ReportPage page;
     private final Map<String, byte[]> pngs;
