@@ -82,7 +82,7 @@ final class ChartStyle {
                 java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         axis.setSmallestValue(1e-4);
         // one tick per decade: 0.01, 0.1, 1, 10, 100
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, false);
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, true);
         axis.setMinorTickCount(9);
         return axis;
     }

@@ -381,7 +381,7 @@ final class ReportCharts {
         y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0",
                 java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         y.setSmallestValue(1);
-        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, false);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, true);
         NumberAxis x = new NumberAxis("time since the capture's first event (s)");
         x.setRange(0, Math.max(width, axis.used() * width));
         XYPlot plot = new XYPlot(data, x, y, renderer);
