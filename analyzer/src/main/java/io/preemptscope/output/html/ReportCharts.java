@@ -199,7 +199,7 @@ final class ReportCharts {
             table.add(row);
         }
         XYStepRenderer renderer = new XYStepRenderer();
-        Color[] colours = {Palette.ASYNC, Palette.WARNING, Palette.OTHER};
+        Color[] colours = {Palette.ASYNC, Palette.INK, Palette.OTHER};
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, colours[i]);
             renderer.setSeriesStroke(i, ChartStyle.line());
@@ -374,7 +374,7 @@ final class ReportCharts {
         renderer.setSeriesPaint(0, Palette.ASYNC);
         renderer.setSeriesStroke(0, ChartStyle.line());
         renderer.setSeriesShape(0, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
-        renderer.setSeriesPaint(1, Palette.WARNING);
+        renderer.setSeriesPaint(1, Palette.INK);
         renderer.setSeriesStroke(1, new java.awt.BasicStroke(1.2f));
         renderer.setSeriesShape(1, triangle(3));
         LogAxis y = new LogAxis("sleep (µs, log scale)");
