@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reconstructs and checks Go goroutine preemption from strace logs and Go runtime traces.",
-        subcommands = {ParseCommand.class, AnalyzeCommand.class, CaptureCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, AnalyzeCommand.class, ReportCommand.class, CaptureCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:ok",
