@@ -105,11 +105,13 @@ public sealed interface Observation {
      * @param timeNs when it started (GoStart)
      * @param endNs when it ended
      * @param end how it ended
-     * @param othersWaitedNs the longest time another goroutine was runnable, unstarted, during
-     *     this slice: the cost of the slice to the rest of the program
+     * @param othersWaitedNs the longest time, during this slice, another goroutine stood runnable
+     *     (ready, not blocked, asleep or in a syscall) while every P ran a goroutine, so that no
+     *     free P could have taken it: the cost of the slice to the rest of the program
+     * @param waiter that goroutine, 0 when none waited
      */
-    record TimeSlice(long timeNs, long ref, long goroutine, int p, long endNs, SliceEnding end, long othersWaitedNs)
-            implements Observation {
+    record TimeSlice(long timeNs, long ref, long goroutine, int p, long endNs, SliceEnding end, long othersWaitedNs,
+            long waiter) implements Observation {
         public long lengthNs() {
             return endNs - timeNs;
         }
