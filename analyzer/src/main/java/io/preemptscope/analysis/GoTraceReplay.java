@@ -3,12 +3,15 @@ package io.preemptscope.analysis;
 import io.preemptscope.gotrace.BusyProcs;
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTraceFormatException;
+import io.preemptscope.gotrace.GoVersionRange;
 import io.preemptscope.gotrace.Preemption;
 import io.preemptscope.gotrace.PreemptionKind;
 import io.preemptscope.gotrace.PreemptionTally;
 import io.preemptscope.gotrace.RunSlice;
 import io.preemptscope.gotrace.RunnableTracker;
 import io.preemptscope.gotrace.SliceEnd;
+import io.preemptscope.gotrace.StopTracker;
+import io.preemptscope.gotrace.WorldStop;
 import io.preemptscope.gotrace.decode.GoTraceInput;
 import io.preemptscope.model.check.Observation;
 import io.preemptscope.model.sysmon.SysmonConstants;
@@ -20,10 +23,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns a Go execution trace into time-slice observations as it streams past: every slice, with
- * how it ended and the longest time another goroutine stood runnable while it ran and every P was
- * busy (the starvation it caused). Memory grows with the goroutines and the long waits, not with
- * the events.
+ * Turns a Go execution trace into observations as it streams past: every time slice, with how it
+ * ended and the longest time another goroutine stood runnable while it ran and every P was busy
+ * (the starvation it caused), and every stop of the world, with when its last P stopped. Memory
+ * grows with the goroutines and the long waits, not with the events.
  */
 final class GoTraceReplay implements GoTraceInput.Listener {
     /**
@@ -59,18 +62,20 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     /** Goroutines that entered a syscall during their current slice: its length is not all Go code. */
     private final LongMap<Boolean> syscalled = new LongMap<>();
     private final PreemptionTally preemptions = new PreemptionTally();
-    private GoEvent stwStart;
+    private final StopTracker stops;
 
-    private GoTraceReplay(String file, EvidenceRefs refs, Consumer<Observation> sink, TraceMetrics metrics) {
+    private GoTraceReplay(String file, EvidenceRefs refs, Consumer<Observation> sink, TraceMetrics metrics,
+            boolean stopsPerP) {
         this.file = file;
         this.refs = refs;
         this.sink = sink;
         this.metrics = metrics;
+        this.stops = new StopTracker(this::stopped, busy, stopsPerP);
     }
 
     static void replay(String file, GoTraceInput trace, EvidenceRefs refs, Consumer<Observation> sink,
             TraceMetrics metrics) throws GoTraceFormatException {
-        GoTraceReplay replay = new GoTraceReplay(file, refs, sink, metrics);
+        GoTraceReplay replay = new GoTraceReplay(file, refs, sink, metrics, stopsPerP(trace.versions()));
         trace.replay(replay);
         replay.finish();
     }
@@ -78,14 +83,6 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     @Override
     public void event(GoEvent e) {
         switch (e.kind()) {
-            // the world is stopped once at a time; a Done without its Start began before the trace
-            case STW_STARTED -> stwStart = e;
-            case STW_DONE -> {
-                if (stwStart != null) {
-                    sink.accept(new Observation.WorldStopped(stwStart.tsNs(), refs.offset(file, stwStart.offset()), e.tsNs()));
-                    stwStart = null;
-                }
-            }
             case GO_STARTED -> startOffsets.put(sliceKey(e.p(), e.tsNs()), e.offset());
             // a v2 trace's first slice of a goroutine running when it began starts at its GoStatus;
             // later generations restate it: one unused entry per running goroutine and generation
@@ -99,6 +96,15 @@ final class GoTraceReplay implements GoTraceInput.Listener {
         }
         runnable.accept(e);
         busy.accept(e);
+        stops.accept(e);
+    }
+
+    private void stopped(WorldStop w) {
+        WorldStop.Straggler g = w.straggler();
+        sink.accept(new Observation.WorldStopped(w.requestNs(), refs.offset(file, w.requestOffset()), w.doneNs(),
+                w.kind(), w.stoppedNs(), w.lastP(), w.lastStopOffset() < 0 ? -1 : refs.offset(file, w.lastStopOffset()),
+                g == null ? null : new Observation.StopStraggler(g.g(), g.p(), g.endNs(), refs.offset(file, g.endOffset())),
+                w.unmeasurable()));
     }
 
     private void runnable(long g, long from, long to) {
@@ -121,6 +127,7 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     @Override
     public void slice(RunSlice s) {
         busy.sliceEnded(s);
+        stops.sliceEnded(s);
         boolean syscall = syscalled.containsKey(s.g());
         syscalled.remove(s.g());
         if (!syscall && !(s.end() instanceof SliceEnd.Syscall)
@@ -133,6 +140,12 @@ final class GoTraceReplay implements GoTraceInput.Listener {
         } else {
             observe(s, offset, 0, 0);
         }
+    }
+
+    /** Go 1.10 made a stop of the world one event pair for the whole program; before, each P wrote its own. */
+    private static boolean stopsPerP(GoVersionRange releases) {
+        String highest = releases.highest();
+        return Integer.parseInt(highest.substring(highest.indexOf('.') + 1)) < 10;
     }
 
     private long startOffset(RunSlice s) {

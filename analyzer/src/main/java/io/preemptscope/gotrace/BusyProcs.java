@@ -1,16 +1,19 @@
 package io.preemptscope.gotrace;
 
 import io.preemptscope.util.LongMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Which goroutine runs on each P, and the stretches in which every P ran one. Only in such a
- * stretch does a runnable goroutine wait for a running one: while some P runs nothing, the
- * scheduler could have given it that P. A P counts as free from the end of its goroutine's run
- * slice, whatever its M does meanwhile (looks for work, stops), and the count of Ps comes from
- * the trace's own GOMAXPROCS events; before the first one nothing counts as busy.
+ * Which goroutine runs on each P, and the stretches in which every P ran one and no stop of the
+ * world was under way. Only in such a stretch does a runnable goroutine wait for a running one:
+ * while some P runs nothing, the scheduler could have given it that P. A P counts as free from
+ * the end of its goroutine's run slice, whatever its M does meanwhile (looks for work, stops), and
+ * the count of Ps comes from the trace's own GOMAXPROCS events; before the first one nothing
+ * counts as busy.
  */
 public final class BusyProcs {
-    /** Receives each stretch in which every P ran a goroutine. */
+    /** Receives each stretch in which every P ran a goroutine and the world was not being stopped. */
     public interface Listener {
         void allBusy(long fromNs, long toNs);
     }
@@ -22,6 +25,7 @@ public final class BusyProcs {
     /** Per P: the goroutine running there and since when. */
     private final LongMap<long[]> running = new LongMap<>();
     private int procs;
+    private int stopsUnderWay;
     private long allBusySince = -1;
     private long lastTs;
 
@@ -32,6 +36,16 @@ public final class BusyProcs {
     public void accept(GoEvent e) {
         lastTs = Math.max(lastTs, e.tsNs());
         switch (e.kind()) {
+            // while the world stops or stands still no goroutine is scheduled: a wait then is the
+            // stop's doing (STW_STRAGGLER), not a running goroutine's; Go 1.9 and older write a pair per P
+            case STW_STARTED -> {
+                stopsUnderWay++;
+                update(e.tsNs());
+            }
+            case STW_DONE -> {
+                stopsUnderWay = Math.max(0, stopsUnderWay - 1);
+                update(e.tsNs());
+            }
             case PROCS_CHANGED -> {
                 procs = (int) procs(e);
                 update(e.tsNs());
@@ -68,13 +82,20 @@ public final class BusyProcs {
         }
     }
 
+    /** Per P running a goroutine: that goroutine and when it started there. */
+    public Map<Integer, long[]> runningNow() {
+        Map<Integer, long[]> now = new TreeMap<>();
+        running.forEach((p, r) -> now.put((int) p, r.clone()));
+        return now;
+    }
+
     /** GOMAXPROCS as the trace last stated it, 0 before it did. */
     public int procs() {
         return procs;
     }
 
     private void update(long ts) {
-        boolean all = procs > 0;
+        boolean all = procs > 0 && stopsUnderWay == 0;
         for (int p = 0; p < procs && all; p++) {
             all = running.containsKey(p);
         }
