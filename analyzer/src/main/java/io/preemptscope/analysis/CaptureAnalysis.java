@@ -79,16 +79,20 @@ public final class CaptureAnalysis {
             return new AnalysisResult(AnalysisResult.SCHEMA, inputs, NO_GO, null, false, NO_GO_BASIS,
                     replay.metrics(generic, calibration), counts, generic, null);
         }
-        String mode = asyncMode(assumed, sawAsync, findings);
+        String mode = asyncMode(assumed, sawAsync, findings,
+                replay.longestUnpreemptedTraceSliceNs() > settled.preemptDeadlineNs());
         return new AnalysisResult(AnalysisResult.SCHEMA, inputs, version, profile.label(), apo,
                 basis(assumed, replay, mode), replay.metrics(findings, calibration), replay.counts(), findings, mode);
     }
 
     /**
      * On or off only on evidence: absence of SIGURG says nothing when nothing ran long enough to
-     * need one. A run that async preemption would have ended (a starvation warning) is evidence.
+     * need one. A run that async preemption would have ended (a starvation warning, or a Go trace's
+     * time slice past the deadline, which sysmon asks to end whether or not anything waits) is
+     * evidence.
      */
-    private static String asyncMode(Assumptions assumed, boolean sawAsync, List<Finding> findings) {
+    private static String asyncMode(Assumptions assumed, boolean sawAsync, List<Finding> findings,
+            boolean traceSlicePastDeadline) {
         if (assumed.asyncpreemptoff() != null) {
             return assumed.asyncpreemptoff() ? OFF : ON;
         }
@@ -100,7 +104,7 @@ public final class CaptureAnalysis {
         }
         boolean starved = findings.stream().anyMatch(f -> f.id().equals("COOP_STARVATION")
                 && f.severity().compareTo(Severity.WARNING) >= 0);
-        return starved ? OFF : UNKNOWN;
+        return starved || traceSlicePastDeadline ? OFF : UNKNOWN;
     }
 
     private static final String ON = "on";

@@ -85,6 +85,11 @@ final class RunReplay {
         return traceShowsAsync;
     }
 
+    /** The longest Go trace time slice of Go code that no async preemption ended, 0 without a trace. */
+    long longestUnpreemptedTraceSliceNs() {
+        return traceMetrics.longestUnpreemptedNs();
+    }
+
     /** sysmon's slack per round as the capture's own sysmon sleeps show it, or the model's when they show less. */
     long observedSlackNs() {
         return Math.max(SysmonConstants.slackNs(), metrics.overshootP99Ns());

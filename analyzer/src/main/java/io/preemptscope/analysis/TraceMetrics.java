@@ -11,6 +11,7 @@ final class TraceMetrics {
     /** HdrHistogram reports bucket tops; the true maximum is kept apart and caps the percentiles. */
     private long exactMax;
     private long retakes;
+    private long longestUnpreemptedNs;
     private long async;
     private long cooperative;
     private boolean any;
@@ -27,6 +28,20 @@ final class TraceMetrics {
 
     long retakes() {
         return retakes;
+    }
+
+    /** A time slice of Go code (no syscall in it) that no async preemption ended. */
+    void ranUnpreempted(long sliceNs) {
+        longestUnpreemptedNs = Math.max(longestUnpreemptedNs, sliceNs);
+    }
+
+    /**
+     * The longest time slice of Go code that no async preemption ended: sysmon asks every slice
+     * past forcePreemptNS to stop whether or not anything waits, so one far past the deadline
+     * means async preemption did not act.
+     */
+    long longestUnpreemptedNs() {
+        return longestUnpreemptedNs;
     }
 
     void preemptionEvents(long asyncCount, long cooperativeCount) {

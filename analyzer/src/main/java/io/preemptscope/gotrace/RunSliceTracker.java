@@ -35,6 +35,8 @@ public final class RunSliceTracker {
     }
 
     private static final String SLEEP = "sleep";
+    /** v2's GoStatus code for a running goroutine. */
+    private static final long GSTATUS_RUNNING = 2;
     private static final SliceEnd ASYNC = new SliceEnd.Preempted(PreemptionKind.ASYNC);
     private static final SliceEnd COOPERATIVE = new SliceEnd.Preempted(PreemptionKind.COOPERATIVE);
     private static final SliceEnd GOSCHED = new SliceEnd.Gosched();
@@ -85,6 +87,13 @@ public final class RunSliceTracker {
             // The P of a goroutine blocked in a syscall was taken: its slice ends on its own M.
             case PROC_STOLEN -> stolen(e);
             case GO_UNBLOCKED -> noteWakeup(e);
+            // v2 begins with the running goroutines' GoStatus where v1 writes a GoStart for the
+            // running one; later generations restate it while its slice goes on
+            case GO_STATUS -> {
+                if (e.arg("gstatus") == GSTATUS_RUNNING && e.arg("m") == e.thread() && !running.containsKey(lane(e))) {
+                    start(e);
+                }
+            }
             default -> { }
         }
     }

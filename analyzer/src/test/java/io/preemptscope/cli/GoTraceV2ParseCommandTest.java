@@ -62,7 +62,8 @@ class GoTraceV2ParseCommandTest {
         // OS thread ids of the batches (1709048 …), which strace -f shows as TIDs
         assertThat(json.get("threads").asInt()).isEqualTo(10);
         assertThat(json.get("durationNs").asLong()).isEqualTo(148_435_008);
-        assertThat(json.at("/runSlices/count").asLong()).isEqualTo(114);
+        // one slice per GoStart, and g1's, running when the trace began (its GoStatus), as v1's first GoStart
+        assertThat(json.at("/runSlices/count").asLong()).isEqualTo(115);
         assertThat(json.at("/runSlices/p50Ns").asLong()).isEqualTo(98_431);
         // the longest slices are CPU hogs preempted after 20.2 ms (sysmon's 10 ms plus its back-off)
         assertThat(json.at("/runSlices/p99Ns").asLong()).isEqualTo(20_214_592);

@@ -29,7 +29,8 @@ public enum AnomalyId {
     COOP_STARVATION(Severity.WARNING, "§7 A2; §4.2",
             "without async preemption only a function prologue can stop a goroutine, so a call-free loop holds its P"),
     STW_STRAGGLER(Severity.WARNING, "§7 A3; §2.1",
-            "a stop-the-world re-preempts every 100 µs; a goroutine that lets it wait more than 1 ms cannot be stopped"),
+            "a stop of the world asks every running P to stop, again every 100 µs; more than 1 ms from the request until"
+                    + " the last P stopped (the work done while stopped not counted) means a straggler held its P"),
     GC_SUSPEND_SPIN(Severity.WARNING, "§7 A4; §3.4",
             "suspendG yields every 5 µs and signals a thread again only after its previous SIGURG was handled"),
     SYSMON_STALL(Severity.WARNING, "§7 A5; §1.2",

@@ -105,11 +105,14 @@ public sealed interface Observation {
      * @param timeNs when it started (GoStart)
      * @param endNs when it ended
      * @param end how it ended
-     * @param othersWaitedNs the longest time another goroutine was runnable, unstarted, during
-     *     this slice: the cost of the slice to the rest of the program
+     * @param othersWaitedNs the longest time, during this slice, another goroutine stood runnable
+     *     (ready, not blocked, asleep or in a syscall) while every P ran a goroutine and no stop of
+     *     the world was under way, so that only a running goroutine kept it from running: the cost
+     *     of the slice to the rest of the program
+     * @param waiter that goroutine, 0 when none waited
      */
-    record TimeSlice(long timeNs, long ref, long goroutine, int p, long endNs, SliceEnding end, long othersWaitedNs)
-            implements Observation {
+    record TimeSlice(long timeNs, long ref, long goroutine, int p, long endNs, SliceEnding end, long othersWaitedNs,
+            long waiter) implements Observation {
         public long lengthNs() {
             return endNs - timeNs;
         }
@@ -139,12 +142,39 @@ public sealed interface Observation {
         }
     }
 
-    /** A stop-the-world from a Go trace: GCSTWStart to GCSTWDone. */
-    record WorldStopped(long timeNs, long ref, long endNs) implements Observation {
+    /**
+     * A stop of the world from a Go trace (§2.1), from its request (GCSTWStart, STWBegin) to the
+     * restart (GCSTWDone, STWEnd). That length holds the wait for every other P to stop and the
+     * work done while the world stood still; only the wait shows stragglers.
+     *
+     * @param kind the reason the trace gives ("GC sweep termination"), null when it gives none
+     * @param stoppedNs when the last other P stopped; the request itself when none had to; -1
+     *     when the trace cannot show it
+     * @param lastP that P, -1 when none had to stop
+     * @param lastRef the event where it stopped, -1 when none
+     * @param straggler of the goroutines running on other Ps at the request, the one that held
+     *     its P longest after it; null when none was running
+     * @param unmeasurable why the trace cannot show when the last P stopped, null when it can
+     */
+    record WorldStopped(long timeNs, long ref, long endNs, String kind, long stoppedNs, int lastP, long lastRef,
+            StopStraggler straggler, String unmeasurable) implements Observation {
         public long lengthNs() {
             return endNs - timeNs;
         }
+
+        /** From the request until the last other P stopped; -1 when the trace cannot show it. */
+        public long waitNs() {
+            return stoppedNs < 0 ? -1 : stoppedNs - timeNs;
+        }
     }
+
+    /**
+     * A goroutine running on another P when a stop of the world was requested.
+     *
+     * @param endNs when it was taken off its P (preempted, parked, its P taken from a syscall)
+     * @param ref the event that took it off
+     */
+    record StopStraggler(long goroutine, int p, long endNs, long ref) {}
 
     /** sched_yield: osyield, which suspendG (and go1.13 scang) call every 5 µs while they wait (§3.4). */
     record Yielded(long timeNs, long ref, int tid) implements Observation {}

@@ -39,7 +39,11 @@ final class RunRules {
         }
     }
 
-    /** A trace's time slice that others waited behind for at least forcePreemptNS. */
+    /**
+     * A trace's time slice that another goroutine waited behind for at least forcePreemptNS: one
+     * that was runnable while every P was busy. A goroutine that was blocked or asleep, or that a
+     * free P could have run, did not wait for this slice.
+     */
     void slice(Observation.TimeSlice t) {
         if (t.lengthNs() > SysmonConstants.FORCE_PREEMPT_NS && t.othersWaitedNs() >= SysmonConstants.FORCE_PREEMPT_NS
                 && slices.size() < MAX_CANDIDATES) {
@@ -110,8 +114,9 @@ final class RunRules {
         };
         AnomalyId id = settings.runtimeSendsSigurg() ? AnomalyId.PREEMPT_LATENCY_EXCEEDED : AnomalyId.COOP_STARVATION;
         sink.add(id, () -> new Violation(id, id.severity(), -1, t.timeNs(), List.of(t.ref()), String.format(Locale.ROOT,
-                "goroutine %d ran %.1f ms on P%d %s while another goroutine waited %.1f ms to run; the deadline is %.1f ms",
-                t.goroutine(), t.lengthNs() / 1e6, t.p(), how, t.othersWaitedNs() / 1e6, deadline / 1e6),
+                "goroutine %d ran %.1f ms on P%d %s while goroutine %d stood runnable for %.1f ms of it with every P"
+                        + " running a goroutine; the deadline is %.1f ms",
+                t.goroutine(), t.lengthNs() / 1e6, t.p(), how, t.waiter(), t.othersWaitedNs() / 1e6, deadline / 1e6),
                 t.goroutine()));
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * Stop-the-world waits (preemption-model.md §2.1, §7 A3, D27): stopTheWorldWithSema and forEachP
  * sleep on their note 100 µs at a time and call preemptall after every timeout, until the last P
  * stops. In strace that is one thread repeating a 100 µs FUTEX_WAIT that times out; in a trace it
- * is GCSTWStart → GCSTWDone.
+ * is the request (GCSTWStart, STWBegin) up to the last other P's stop, which the replay finds.
  */
 final class StopRules {
     /** The re-preempt period of the stop loop (§8). */
@@ -37,6 +37,8 @@ final class StopRules {
     private final Map<Integer, Loop> loops = new LinkedHashMap<>();
     /** Closed loops longer than 1 ms: judged at the end, when the capture's tracing overhead is known. */
     private final List<Loop> closed = new ArrayList<>();
+    /** Stops from Go traces longer than 1 ms; the rest cannot hold a straggler. */
+    private final List<Observation.WorldStopped> traceStops = new ArrayList<>();
     static final int MAX_KEPT = 10_000;
 
     StopRules(CheckerSettings settings, ViolationSink sink) {
@@ -96,15 +98,64 @@ final class StopRules {
         }
     }
 
-    /** A stop from a Go trace: its length includes the stopped work, so it is an upper bound of the wait. */
+    /** A stop from a Go trace; judged at the end, when whether async preemption was on is settled. */
     void stopped(Observation.WorldStopped w) {
-        if (w.lengthNs() > STRAGGLER_NS) {
-            sink.add(AnomalyId.STW_STRAGGLER, () -> new Violation(AnomalyId.STW_STRAGGLER,
-                    AnomalyId.STW_STRAGGLER.severity(), -1, w.timeNs(),
-                    List.of(w.ref()), String.format(Locale.ROOT,
-                            "the world was stopped for %.3f ms (GCSTWStart to GCSTWDone), more than the 1 ms a stop"
-                                    + " should take when every goroutine can be preempted", w.lengthNs() / 1e6)));
+        if (w.lengthNs() > STRAGGLER_NS && traceStops.size() < MAX_KEPT) {
+            traceStops.add(w);
         }
+    }
+
+    /**
+     * A straggler is a goroutine that keeps its P after the stop was requested: the time from the
+     * request to the event that took it off is what it cost. The time after the last P stopped is
+     * the stop's own work (and, on a busy machine, the requester's thread waiting for a CPU), which
+     * no goroutine caused. A wait that no goroutine made long came from a thread late to stop.
+     */
+    private void judgeTraceStop(Observation.WorldStopped w, CheckerSettings settings) {
+        String kind = w.kind() == null ? "" : " (" + w.kind() + ")";
+        if (w.unmeasurable() != null) {
+            sink.add(AnomalyId.STW_STRAGGLER, () -> new Violation(AnomalyId.STW_STRAGGLER, Severity.INFO, -1,
+                    w.timeNs(), List.of(w.ref()), String.format(Locale.ROOT, "the world was stopped %.3f ms from the"
+                            + " stop-the-world request%s to the restart, but %s: the wait for the last P cannot be told"
+                            + " from the stop's own work, so no straggler is claimed", w.lengthNs() / 1e6, kind,
+                            w.unmeasurable())));
+            return;
+        }
+        Observation.StopStraggler g = w.straggler();
+        long workNs = w.endNs() - w.stoppedNs();
+        if (g != null && g.endNs() - w.timeNs() > STRAGGLER_NS) {
+            String why = !settings.runtimeSendsSigurg()
+                    ? "without async preemption only a function call lets a goroutine stop"
+                    : "async preemption could not stop it where it was (assembly, runtime code, a held lock) or its"
+                            + " thread had no CPU to take the signal";
+            sink.add(AnomalyId.STW_STRAGGLER, () -> new Violation(AnomalyId.STW_STRAGGLER,
+                    AnomalyId.STW_STRAGGLER.severity(), -1, w.timeNs(), refs(w.ref(), g.ref(), w.lastRef()),
+                    String.format(Locale.ROOT, "goroutine %d held P%d for %.3f ms after the stop-the-world request%s"
+                                    + " before it was taken off; the last P stopped %.3f ms after the request, and the"
+                                    + " %.3f ms the world then stayed stopped were the stop's own work, not counted;"
+                                    + " %s", g.goroutine(), g.p(), (g.endNs() - w.timeNs()) / 1e6, kind,
+                            w.waitNs() / 1e6, workNs / 1e6, why), g.goroutine()));
+        } else if (w.waitNs() > STRAGGLER_NS) {
+            String goroutine = g == null ? "no goroutine was running on another P"
+                    : String.format(Locale.ROOT, "goroutine %d, running on P%d, was taken off %.3f ms after it",
+                            g.goroutine(), g.p(), (g.endNs() - w.timeNs()) / 1e6);
+            sink.add(AnomalyId.STW_STRAGGLER, () -> new Violation(AnomalyId.STW_STRAGGLER, Severity.INFO, -1,
+                    w.timeNs(), refs(w.ref(), w.lastRef()), String.format(Locale.ROOT, "the world took %.3f ms to stop"
+                                    + " after the stop-the-world request%s, but no goroutine held its P that long (%s):"
+                                    + " P%d stopped last, its thread late to the stop (not given a CPU, or busy in"
+                                    + " runtime code), which no preemption can shorten", w.waitNs() / 1e6, kind,
+                            goroutine, w.lastP())));
+        }
+    }
+
+    private static List<Long> refs(long... refs) {
+        List<Long> out = new ArrayList<>();
+        for (long r : refs) {
+            if (r >= 0 && !out.contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /**
@@ -117,6 +168,10 @@ final class StopRules {
      *     stop may be missing, so its loops say nothing about how long it took
      */
     List<Wait> finish(CheckerSettings calibrated, boolean runsObservable) {
+        for (Observation.WorldStopped w : traceStops) {
+            judgeTraceStop(w, calibrated);
+        }
+        traceStops.clear();
         for (Loop loop : List.copyOf(loops.values())) {
             close(loop, false);
         }

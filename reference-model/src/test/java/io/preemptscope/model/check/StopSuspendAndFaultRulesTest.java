@@ -63,6 +63,11 @@ class StopSuspendAndFaultRulesTest {
         assertThat(check(slow, stopLoop(20, true))).isEmpty();
     }
 
+    /** A trace's stop requested at 0 (ref 7), the last P stopped (ref 9), the world running again. */
+    private static Observation.WorldStopped traceStop(long stoppedNs, long endNs, Observation.StopStraggler straggler) {
+        return new Observation.WorldStopped(0, 7, endNs, "GC sweep termination", stoppedNs, 1, 9, straggler, null);
+    }
+
     @Test
     void aStopWithAsyncPreemptionThatSignalledNobodyWaitedForPsChangingHandsNotAGoroutine() {
         // as caddy-default's second stop: the loop signals every P running a goroutine, and sent nothing
@@ -112,14 +117,54 @@ class StopSuspendAndFaultRulesTest {
     }
 
     @Test
-    void aStopTheTraceShowsLongerThanOneMsHasAStraggler() {
-        assertThat(check(go("1.19.8", false), List.of(new Observation.WorldStopped(0, 7, 1_500 * US))))
-                .singleElement().satisfies(v -> {
+    void aGoroutineHoldingItsPMoreThanOneMsAfterATraceStopRequestIsAStraggler() {
+        Observation.StopStraggler g19 = new Observation.StopStraggler(19, 1, 1_490 * US, 8);
+        assertThat(check(go("1.19.8", true), List.of(traceStop(1_500 * US, 1_600 * US, g19)))).singleElement()
+                .satisfies(v -> {
                     assertThat(v.id()).isEqualTo(AnomalyId.STW_STRAGGLER);
+                    assertThat(v.severity()).isEqualTo(Severity.WARNING);
                     assertThat(v.tid()).isEqualTo(-1);
-                    assertThat(v.refs()).containsExactly(7L);
+                    assertThat(v.goroutine()).isEqualTo(19L);
+                    assertThat(v.refs()).containsExactly(7L, 8L, 9L);
+                    assertThat(v.message()).isEqualTo("goroutine 19 held P1 for 1.490 ms after the stop-the-world"
+                            + " request (GC sweep termination) before it was taken off; the last P stopped 1.500 ms"
+                            + " after the request, and the 0.100 ms the world then stayed stopped were the stop's own"
+                            + " work, not counted; without async preemption only a function call lets a goroutine stop");
                 });
-        assertThat(check(go("1.19.8", false), List.of(new Observation.WorldStopped(0, 7, 900 * US)))).isEmpty();
+    }
+
+    @Test
+    void aTraceStopWhoseLengthWasItsOwnWorkHasNoStraggler() {
+        Observation.StopStraggler quick = new Observation.StopStraggler(19, 1, 40 * US, 8);
+        assertThat(check(go("1.19.8", false), List.of(traceStop(50 * US, 2 * MS, quick)))).isEmpty();
+    }
+
+    @Test
+    void aTraceStopThatWaitedForAThreadWithoutAGoroutineIsInfo() {
+        assertThat(check(go("1.19.8", false), List.of(traceStop(3 * MS, 3_100 * US, null)))).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.severity()).isEqualTo(Severity.INFO);
+                    assertThat(v.goroutine()).isNull();
+                    assertThat(v.refs()).containsExactly(7L, 9L);
+                    assertThat(v.message()).startsWith("the world took 3.000 ms to stop after the stop-the-world request"
+                            + " (GC sweep termination), but no goroutine held its P that long (no goroutine was running"
+                            + " on another P): P1 stopped last");
+                });
+    }
+
+    @Test
+    void aTraceStopThatCannotBeMeasuredIsSaidSoAndNotFlagged() {
+        Observation.WorldStopped perP = new Observation.WorldStopped(0, 7, 2 * MS, null, -1, -1, -1, null,
+                "the trace records it per P");
+        assertThat(check(go("1.9", false), List.of(perP))).singleElement().satisfies(v -> {
+            assertThat(v.severity()).isEqualTo(Severity.INFO);
+            assertThat(v.message()).isEqualTo("the world was stopped 2.000 ms from the stop-the-world request to the"
+                    + " restart, but the trace records it per P: the wait for the last P cannot be told from the"
+                    + " stop's own work, so no straggler is claimed");
+        });
+        Observation.WorldStopped shortPerP = new Observation.WorldStopped(0, 7, 900 * US, null, -1, -1, -1, null,
+                "the trace records it per P");
+        assertThat(check(go("1.9", false), List.of(shortPerP))).isEmpty();
     }
 
     private static List<Observation> endlessStopWithDeliveries() {

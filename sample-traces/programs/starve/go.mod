@@ -1,0 +1,3 @@
+module sample/starve
+
+go 1.19

@@ -1,0 +1,3 @@
+module sample/stwload
+
+go 1.19

@@ -1,0 +1,3 @@
+module sample/stwspin
+
+go 1.19
