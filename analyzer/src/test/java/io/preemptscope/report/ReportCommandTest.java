@@ -123,6 +123,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void aLatencyFindingAtInfoGetsNoAdviceForAFaultItDidNotShow() throws IOException {
+        // caddy's stops waited for a late SIGURG and for a starting thread: no tight loop to look for
+        Document doc = report(List.of(Corpus.samples().resolve("verdicts/caddy-default.strace.txt.gz").toString()),
+                "caddy");
+        assertThat(doc.selectFirst("p.verdict").hasClass("warning")).isFalse();
+        Element stw = doc.select("section.card.info").stream()
+                .filter(c -> c.selectFirst(".id").text().startsWith("STW_STRAGGLER")).findFirst().orElseThrow();
+        assertThat(stw.selectFirst("h3").text()).contains("(not shown to be a fault)");
+        assertThat(stw.text()).doesNotContain("Look for tight loops").contains("Nothing on this evidence.");
+    }
+
+    @Test
     void failOnGivesTheSameExitStatusAsAnalyze() {
         String hang = Corpus.samples().resolve("verdicts/seed-apo-hang.strace.txt").toString();
         Path html = out.resolve("failon.html");

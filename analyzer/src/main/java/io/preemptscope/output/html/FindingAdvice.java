@@ -1,5 +1,6 @@
 package io.preemptscope.output.html;
 
+import io.preemptscope.model.anomaly.Severity;
 import java.util.Map;
 
 /**
@@ -10,6 +11,27 @@ record FindingAdvice(String title, String meaning, String action) {
     private static final FindingAdvice UNKNOWN = new FindingAdvice(null,
             "The model expected something else here; the rule below says what.",
             "Read the evidence lines and the rule's source.");
+
+    /** Latency and starvation ids that a capture may show only as an observation, at info. */
+    private static final java.util.Set<String> OBSERVED_ONLY_AT_INFO =
+            java.util.Set.of("PREEMPT_LATENCY_EXCEEDED", "COOP_STARVATION", "STW_STRAGGLER");
+
+    /**
+     * As {@link #of(String)}, for a finding of this severity: at info, a latency or starvation id
+     * is what the capture saw without showing a fault (its message says what else explains it), so
+     * the advice for the fault would contradict it.
+     */
+    static FindingAdvice of(String id, Severity severity) {
+        FindingAdvice a = of(id);
+        if (severity != Severity.INFO || !OBSERVED_ONLY_AT_INFO.contains(id)) {
+            return a;
+        }
+        return new FindingAdvice(a.title() + " (not shown to be a fault)",
+                "The capture shows the time but not its cause: the message says what else explains it (goroutines"
+                        + " taking turns, a thread off the CPU, the tracer).",
+                "Nothing on this evidence. A Go trace of the same run (capture --gotrace) shows the time slices"
+                        + " themselves.");
+    }
 
     static FindingAdvice of(String id) {
         FindingAdvice a = ADVICE.getOrDefault(id, UNKNOWN);

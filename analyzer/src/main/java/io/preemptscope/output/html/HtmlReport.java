@@ -117,7 +117,7 @@ public final class HtmlReport {
             byId.forEach((id, list) -> {
                 long total = severitiesPerId.get(id) > 1 ? list.size() : r.findingCounts().getOrDefault(id, (long) list.size());
                 Finding first = list.get(0);
-                FindingAdvice advice = FindingAdvice.of(id);
+                FindingAdvice advice = FindingAdvice.of(id, severity);
                 List<ReportPage.Instance> instances = new ArrayList<>();
                 for (Finding f : shown(list, total)) {
                     List<ReportPage.EvidenceLine> lines = f.evidence().stream()
