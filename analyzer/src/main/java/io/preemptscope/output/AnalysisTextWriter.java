@@ -31,27 +31,11 @@ public final class AnalysisTextWriter {
     /** The evidence whose text the summary shows: that of the first few findings of each id. */
     public static List<Evidence> evidenceShown(AnalysisResult r) {
         List<Evidence> refs = new ArrayList<>();
-        grouped(r.findings()).values().forEach(byId -> byId.values().forEach(list ->
+        FindingGroups.of(r.findings()).values().forEach(byId -> byId.values().forEach(list ->
                 list.subList(0, Math.min(SHOWN_PER_ID, list.size())).forEach(f -> refs.addAll(f.evidence()))));
         return refs;
     }
 
-    /** Findings by severity, most severe first, then by id in order of first appearance: as they are shown. */
-    private static Map<Severity, Map<String, List<Finding>>> grouped(List<Finding> findings) {
-        Map<Severity, Map<String, List<Finding>>> out = new LinkedHashMap<>();
-        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
-            Map<String, List<Finding>> byId = new LinkedHashMap<>();
-            for (Finding f : findings) {
-                if (f.severity() == s) {
-                    byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
-                }
-            }
-            if (!byId.isEmpty()) {
-                out.put(s, byId);
-            }
-        }
-        return out;
-    }
 
     /** Writes the summary; {@code evidence} holds the text of the lines {@link #evidenceShown} names. */
     public static void write(AnalysisResult r, EvidenceText evidence, PrintWriter out) {
@@ -117,7 +101,7 @@ public final class AnalysisTextWriter {
             out.println("Findings: none");
             return;
         }
-        Map<Severity, Map<String, List<Finding>>> groups = grouped(findings);
+        Map<Severity, Map<String, List<Finding>>> groups = FindingGroups.of(findings);
         Map<String, Long> severitiesPerId = new HashMap<>();
         groups.values().forEach(byId -> byId.keySet().forEach(id -> severitiesPerId.merge(id, 1L, Long::sum)));
         for (Map.Entry<Severity, Map<String, List<Finding>>> group : groups.entrySet()) {

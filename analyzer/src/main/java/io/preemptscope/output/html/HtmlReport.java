@@ -9,6 +9,7 @@ import io.preemptscope.analysis.EvidenceText;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.analysis.series.CaptureSeries;
 import io.preemptscope.model.anomaly.Severity;
+import io.preemptscope.output.FindingGroups;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,7 +44,7 @@ public final class HtmlReport {
     /** The evidence lines the report quotes, to be read with {@link EvidenceText#read} before {@link #build}. */
     public static List<Evidence> evidenceShown(AnalysisResult r) {
         List<Evidence> refs = new ArrayList<>();
-        grouped(r.findings()).values().forEach(byId -> byId.values().forEach(list ->
+        FindingGroups.of(r.findings()).values().forEach(byId -> byId.values().forEach(list ->
                 shown(list, list.size()).forEach(f -> refs.addAll(f.evidence()))));
         return refs;
     }
@@ -87,28 +88,13 @@ public final class HtmlReport {
 
     // ---- findings ----------------------------------------------------------------------------
 
-    private static Map<Severity, Map<String, List<Finding>>> grouped(List<Finding> findings) {
-        Map<Severity, Map<String, List<Finding>>> out = new LinkedHashMap<>();
-        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
-            Map<String, List<Finding>> byId = new LinkedHashMap<>();
-            for (Finding f : findings) {
-                if (f.severity() == s) {
-                    byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
-                }
-            }
-            if (!byId.isEmpty()) {
-                out.put(s, byId);
-            }
-        }
-        return out;
-    }
 
     private static List<Finding> shown(List<Finding> list, long total) {
         return total > SHOWN_IN_FULL ? list.subList(0, Math.min(SHOWN_WHEN_COLLAPSED, list.size())) : list;
     }
 
     private static List<ReportPage.FindingGroup> findings(AnalysisResult r, EvidenceText text) {
-        Map<Severity, Map<String, List<Finding>>> groups = grouped(r.findings());
+        Map<Severity, Map<String, List<Finding>>> groups = FindingGroups.of(r.findings());
         Map<String, Long> severitiesPerId = new HashMap<>();
         groups.values().forEach(byId -> byId.keySet().forEach(id -> severitiesPerId.merge(id, 1L, Long::sum)));
         List<ReportPage.FindingGroup> out = new ArrayList<>();
