@@ -16,19 +16,30 @@ final class ComparisonFigures {
     private final SampleReservoir delivery = new SampleReservoir();
     /** The first SIGURG sent to each thread and not yet delivered; later ones coalesce into it. */
     private final IntMap<long[]> pendingSince = new IntMap<>();
+    /**
+     * A delivery seen before its send: a tgkill strace printed unfinished is observed when it
+     * returns, often after the signal it sent has arrived, though stamped with its entry time.
+     */
+    private final IntMap<long[]> deliveredUnmatched = new IntMap<>();
     private long longestUserRunNs;
     private long longestWaitNs;
 
     void observe(Observation o) {
         if (o instanceof Observation.SignalSent s && SIGURG.equals(s.signal())) {
-            if (pendingSince.get(s.targetTid()) == null) {
+            long[] early = deliveredUnmatched.get(s.targetTid());
+            if (early != null && early[0] >= s.timeNs()) {
+                delivery.add(early[0] - s.timeNs());
+                deliveredUnmatched.remove(s.targetTid());
+            } else if (pendingSince.get(s.targetTid()) == null) {
                 pendingSince.put(s.targetTid(), new long[] {s.timeNs()});
             }
         } else if (o instanceof Observation.SignalDelivered d && SIGURG.equals(d.signal())) {
             long[] since = pendingSince.get(d.tid());
-            if (since != null) {
-                delivery.add(Math.max(0, d.timeNs() - since[0]));
+            if (since != null && since[0] <= d.timeNs()) {
+                delivery.add(d.timeNs() - since[0]);
                 pendingSince.remove(d.tid());
+            } else {
+                deliveredUnmatched.put(d.tid(), new long[] {d.timeNs()});
             }
         } else if (o instanceof Observation.UserRun r) {
             longestUserRunNs = Math.max(longestUserRunNs, r.lengthNs());

@@ -77,7 +77,8 @@ final class ChecksFile extends CheckSet {
             if (!Set.of("baseline", "candidate", "both").contains(side)) {
                 throw new ChecksFileException(where + ": side must be baseline, candidate or both, got " + side);
             }
-            String label = n.hasNonNull("name") ? n.get("name").asText() : metric + " " + compare + " " + threshold;
+            String label = n.hasNonNull("name") ? n.get("name").asText()
+                    : JsonPath.normalize(metric) + " " + compare + " " + threshold;
             checks.add(new FileCheck(label, JsonPath.normalize(metric), compare, threshold, side));
         }
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();

@@ -89,31 +89,50 @@ public final class Comparisons {
         }
     }
 
+    /**
+     * By id and severity: a finding that went from info to warning is a new warning and a gone info,
+     * which is what a reader needs to see.
+     */
     private static List<FindingChange> findingChanges(SideFigures b, SideFigures c, List<Run> baseline, List<Run> candidate) {
-        Set<String> ids = new TreeSet<>(b.findingCounts().keySet());
-        ids.addAll(c.findingCounts().keySet());
-        Map<String, String> severity = new TreeMap<>();
-        for (List<Run> side : List.of(baseline, candidate)) {
-            for (Run r : side) {
-                for (Finding f : r.result().findings()) {
-                    severity.merge(f.id(), f.severity().name(), Comparisons::higher);
-                }
-            }
-        }
+        Map<String, Long> before = bySeverity(baseline);
+        Map<String, Long> after = bySeverity(candidate);
+        Set<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
         List<FindingChange> out = new ArrayList<>();
-        for (String id : ids) {
-            long bn = b.findingCounts().getOrDefault(id, 0L);
-            long cn = c.findingCounts().getOrDefault(id, 0L);
+        for (String key : keys) {
+            long bn = before.getOrDefault(key, 0L);
+            long cn = after.getOrDefault(key, 0L);
             String change = bn == 0 ? "new" : cn == 0 ? "gone" : cn > bn ? "more" : cn < bn ? "fewer" : null;
             if (change != null) {
-                out.add(new FindingChange(id, severity.getOrDefault(id, "INFO").toLowerCase(Locale.ROOT), bn, cn, change));
+                int at = key.indexOf(' ');
+                out.add(new FindingChange(key.substring(0, at), key.substring(at + 1), bn, cn, change));
             }
         }
         return out;
     }
 
-    private static String higher(String a, String b) {
-        List<String> order = List.of("INFO", "WARNING", "ERROR");
-        return order.indexOf(a) >= order.indexOf(b) ? a : b;
+    /**
+     * "ID severity" to count, over the runs. The report keeps at most 1,000 findings of an id but
+     * counts them all; an id of one severity takes the full count.
+     */
+    private static Map<String, Long> bySeverity(List<Run> runs) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Run r : runs) {
+            Map<String, Map<String, Long>> kept = new TreeMap<>();
+            for (Finding f : r.result().findings()) {
+                kept.computeIfAbsent(f.id(), k -> new TreeMap<>())
+                        .merge(f.severity().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
+            }
+            r.result().findingCounts().forEach((id, total) -> {
+                Map<String, Long> sev = kept.getOrDefault(id, Map.of("info", total));
+                if (sev.size() == 1) {
+                    out.merge(id + " " + sev.keySet().iterator().next(), total, Long::sum);
+                } else {
+                    sev.forEach((s, n) -> out.merge(id + " " + s, n, Long::sum));
+                }
+            });
+        }
+        return out;
     }
+
 }
