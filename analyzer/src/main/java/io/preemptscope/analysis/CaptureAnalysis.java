@@ -5,6 +5,7 @@ import io.preemptscope.analysis.input.CaptureInput;
 import io.preemptscope.analysis.input.CaptureSet;
 import io.preemptscope.analysis.input.DecodedTrace;
 import io.preemptscope.analysis.input.StraceStream;
+import io.preemptscope.analysis.series.CaptureSeries;
 import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.check.CheckerSettings;
 import io.preemptscope.model.version.RuntimeProfile;
@@ -37,9 +38,17 @@ public final class CaptureAnalysis {
 
     /** As {@link #run(CaptureSet)}, calling {@code onEvent} after each strace event (progress). */
     public AnalysisResult run(CaptureSet captures, Runnable onEvent) throws BadInputException {
+        return run(captures, onEvent, null);
+    }
+
+    /** As {@link #run(CaptureSet, Runnable)}, also filling {@code series}, the HTML report's aggregates, when not null. */
+    public AnalysisResult run(CaptureSet captures, Runnable onEvent, CaptureSeries series) throws BadInputException {
         Assumptions assumed = Assumptions.of(options, captures.recorded(), captures.buildInfo(),
                 captures.traces().stream().map(t -> t.trace().versions()).toList());
         RunReplay replay = new RunReplay(settings(assumed, Boolean.TRUE.equals(assumed.asyncpreemptoff())).build());
+        if (series != null) {
+            replay.series(series);
+        }
         for (DecodedTrace t : captures.traces()) {
             replay.trace(t);
         }

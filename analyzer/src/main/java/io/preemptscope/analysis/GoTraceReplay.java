@@ -1,5 +1,6 @@
 package io.preemptscope.analysis;
 
+import io.preemptscope.analysis.series.CaptureSeries;
 import io.preemptscope.gotrace.GoEvent;
 import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.Preemption;
@@ -47,17 +48,27 @@ final class GoTraceReplay implements GoTraceInput.Listener {
     private long end;
     private final PreemptionTally preemptions = new PreemptionTally();
     private GoEvent stwStart;
+    /** The report's aggregates, when a report is made; null for analyze. */
+    private final CaptureSeries series;
 
-    private GoTraceReplay(String file, EvidenceRefs refs, Consumer<Observation> sink, TraceMetrics metrics) {
+    private GoTraceReplay(String file, EvidenceRefs refs, Consumer<Observation> sink, TraceMetrics metrics,
+            CaptureSeries series) {
         this.file = file;
         this.refs = refs;
         this.sink = sink;
         this.metrics = metrics;
+        this.series = series;
     }
 
     static void replay(String file, GoTraceInput trace, EvidenceRefs refs, Consumer<Observation> sink,
             TraceMetrics metrics) throws GoTraceFormatException {
-        GoTraceReplay replay = new GoTraceReplay(file, refs, sink, metrics);
+        replay(file, trace, refs, sink, metrics, null);
+    }
+
+    /** As above, also feeding the HTML report's aggregates ({@code series} may be null). */
+    static void replay(String file, GoTraceInput trace, EvidenceRefs refs, Consumer<Observation> sink,
+            TraceMetrics metrics, CaptureSeries series) throws GoTraceFormatException {
+        GoTraceReplay replay = new GoTraceReplay(file, refs, sink, metrics, series);
         trace.replay(replay);
         replay.finish();
     }
@@ -108,6 +119,13 @@ final class GoTraceReplay implements GoTraceInput.Listener {
 
     @Override
     public void slice(RunSlice s) {
+        if (series != null) {
+            series.slice(s.p(), s.startNs(), s.endNs(), switch (ending(s.end())) {
+                case PREEMPTED_ASYNC -> CaptureSeries.SliceKind.PREEMPTED_ASYNC;
+                case PREEMPTED_COOPERATIVE -> CaptureSeries.SliceKind.PREEMPTED_COOPERATIVE;
+                default -> CaptureSeries.SliceKind.OTHER;
+            });
+        }
         long offset = startOffset(s);
         if (s.durationNs() > SysmonConstants.FORCE_PREEMPT_NS) {
             longSlices.add(new LongSlice(s, offset));

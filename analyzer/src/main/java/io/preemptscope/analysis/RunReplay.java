@@ -1,6 +1,7 @@
 package io.preemptscope.analysis;
 
 import io.preemptscope.analysis.input.BadInputException;
+import io.preemptscope.analysis.series.CaptureSeries;
 import io.preemptscope.analysis.input.DecodedTrace;
 import io.preemptscope.analysis.input.StraceStream;
 import io.preemptscope.gotrace.GoTraceFormatException;
@@ -30,6 +31,7 @@ final class RunReplay {
     private boolean traceShowsAsync;
     private boolean straceReplayed;
     private boolean tracesReplayed;
+    private CaptureSeries series;
 
     /**
      * @param settings what the checker assumes while it observes; every rule that depends on
@@ -40,10 +42,16 @@ final class RunReplay {
         strace = new StraceReplay(this::observe, refs, metrics);
     }
 
+    /** Also feeds the HTML report's aggregates. */
+    void series(CaptureSeries s) {
+        series = s;
+        strace.series(s);
+    }
+
     void trace(DecodedTrace t) throws BadInputException {
         tracesReplayed = true;
         try {
-            GoTraceReplay.replay(t.name(), t.trace(), refs, this::observe, traceMetrics);
+            GoTraceReplay.replay(t.name(), t.trace(), refs, this::observe, traceMetrics, series);
         } catch (GoTraceFormatException e) {
             throw BadInputException.of(t.name(), e);
         }

@@ -1,5 +1,6 @@
 package io.preemptscope.analysis;
 
+import io.preemptscope.analysis.series.CaptureSeries;
 import io.preemptscope.model.check.Observation;
 import io.preemptscope.model.signal.RestartCode;
 import io.preemptscope.model.signal.SignalHandler;
@@ -53,12 +54,19 @@ final class StraceReplay {
     private long clock;
     /** The latest time the capture shows: where it ends. */
     private long lastTime = Long.MIN_VALUE;
+    /** The report's aggregates, when a report is made; null for analyze. */
+    private CaptureSeries series;
 
     StraceReplay(Consumer<Observation> sink, EvidenceRefs refs, ReplayMetrics metrics) {
         this.sink = sink;
         this.refs = refs;
         this.metrics = metrics;
         this.sysmon = new SysmonFinder(sink);
+    }
+
+    /** Also feeds the HTML report's aggregates. */
+    void series(CaptureSeries series) {
+        this.series = series;
     }
 
     int sysmonTid() {
@@ -82,6 +90,9 @@ final class StraceReplay {
             clockKind = event.ts().clock();
         }
         metrics.seen(event.tid(), at, event.ts().present());
+        if (series != null && event.ts().present()) {
+            series.straceEvent(event.tid(), at);
+        }
         if (firstTid < 0) {
             firstTid = event.tid();
         }
@@ -152,6 +163,9 @@ final class StraceReplay {
         String name = call.name();
         learnPid(call);
 
+        if (series != null && t.lastExit != Long.MIN_VALUE && entry >= t.lastExit && !name.equals("rt_sigreturn")) {
+            series.userRun(tid, entry - t.lastExit);
+        }
         // the model judges runs only past forcePreemptNS: shorter ones, nearly all, are not sent
         if (t.lastExit != Long.MIN_VALUE && entry - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS
                 && !name.equals("rt_sigreturn")) {
@@ -208,6 +222,9 @@ final class StraceReplay {
                 t.interruptedCode = injected ? null : code;
                 if (eintr) {
                     metrics.eintr(name);
+                    if (series != null) {
+                        series.eintr(tid);
+                    }
                 }
             } else {
                 t.interrupted = null;
@@ -228,6 +245,12 @@ final class StraceReplay {
         if (SIGURG.equals(s.signal())) {
             t.entriesWhileSigurgPending = 0;
             metrics.delivered(fromProcess);
+            if (series != null) {
+                series.sigurgDelivered(s.tid(), at, userCode && at >= t.lastExit ? at - t.lastExit : -1);
+                if (userCode && at >= t.lastExit) {
+                    series.userRun(s.tid(), at - t.lastExit);
+                }
+            }
             if (userCode && at >= t.lastExit) {
                 metrics.preemptionAttempt(at - t.lastExit);
                 sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, s.tid(), at, t.sigurgSentSince));
@@ -252,6 +275,9 @@ final class StraceReplay {
         }
         if (SIGURG.equals(send.signal())) {
             metrics.countSent(call.tid());
+            if (series != null) {
+                series.sigurgSent(call.tid(), send.tid(), entry);
+            }
             ThreadState target = thread(send.tid());
             target.sigurgSentSince++;
             target.entriesWhileSigurgPending = ENTRIES_WHILE_PENDING;
@@ -315,8 +341,14 @@ final class StraceReplay {
             // an EINTR the call returned itself was counted there; rt_sigreturn only restores it
             if (eintr && t.inHandlerCode != null) {
                 metrics.eintr(interrupted);
+                if (series != null) {
+                    series.eintr(call.tid());
+                }
             } else if (t.inHandlerCode == RestartCode.ERESTARTSYS || t.inHandlerCode == RestartCode.ERESTARTNOINTR) {
                 metrics.restart(interrupted);
+                if (series != null) {
+                    series.restart(call.tid());
+                }
             }
         }
         sink.accept(new Observation.SignalReturned(exit, ref, call.tid(), eintr, restored));
@@ -336,6 +368,9 @@ final class StraceReplay {
                 exit >= entry ? exit - entry : -1);
         for (Observation.SysmonSlept known : sysmon.sleep(s)) {
             metrics.sysmonSleep(known.requestedNs(), known.actualNs());
+            if (series != null) {
+                series.sysmonSleep(known.timeNs(), known.requestedNs(), known.actualNs());
+            }
         }
     }
 

@@ -70,6 +70,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--analyze", description = "Analyze the bundle afterwards and print the report to stdout.")
     boolean analyze;
 
+    @Option(names = "--report", description = "Also write the HTML report of the bundle to DIR/report.html.")
+    boolean report;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory to write (required).")
     Path out;
 
@@ -112,6 +115,9 @@ public final class CaptureCommand implements Callable<Integer> {
         if (analyze) {
             analyzeBundle();
         }
+        if (report) {
+            reportBundle();
+        }
         return outcome.exitStatus();
     }
 
@@ -140,6 +146,17 @@ public final class CaptureCommand implements Callable<Integer> {
         new CommandLine(new AnalyzeCommand()).setOut(stdout).setErr(spec.commandLine().getErr())
                 .execute(out.toString());
         stdout.flush();
+    }
+
+    /** The same code path as {@code report -o DIR/report.html DIR}; its status does not replace the target's. */
+    private void reportBundle() {
+        Path html = out.resolve("report.html");
+        int status = new CommandLine(new ReportCommand()).setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr()).execute("--force", "-o", html.toString(), out.toString());
+        if (status == ExitCodes.OK || status == ExitCodes.FINDINGS) {
+            spec.commandLine().getErr().println("preemptscope: capture: report " + html);
+            spec.commandLine().getErr().flush();
+        }
     }
 
     private CaptureRequest request() {

@@ -86,7 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         SideAnalysis analyser = new SideAnalysis(analysis.options(), err, checks.strict, maxReported,
-                sets.stream().anyMatch(CheckSet::readsReport));
+                sets.stream().anyMatch(CheckSet::readsReport), SideAnalysis.sameRun(analysis, err));
         try (OutputFileOption.Destination destination = output.open()) {
             List<Run> runs;
             try {
@@ -105,7 +105,8 @@ public final class CompareCommand implements Callable<Integer> {
                 err.flush();
                 return destination.finish(ExitCodes.BAD_INPUT, err);
             }
-            return destination.finish(c.failed(checks.strict) ? ExitCodes.FINDINGS : ExitCodes.OK, err);
+            int own = SideAnalysis.candidateStatus(analysis, List.of(runs.get(1)), err);
+            return destination.finish(c.failed(checks.strict) ? ExitCodes.FINDINGS : own, err);
         }
     }
 

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reconstructs and checks Go goroutine preemption from strace logs and Go runtime traces.",
-        subcommands = {ParseCommand.class, AnalyzeCommand.class, CaptureCommand.class, CompareCommand.class,
-            RegressCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, AnalyzeCommand.class, ReportCommand.class, CaptureCommand.class,
+            CompareCommand.class, RegressCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:ok",

@@ -32,6 +32,19 @@ final class OutputFileOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
+    /** As {@link #open()}, with results going to {@code defaultFile} when no FILE was given (not to stdout). */
+    Destination open(Path defaultFile) {
+        if (file == null) {
+            file = defaultFile;
+        }
+        return open();
+    }
+
+    /** The file the results go to; null for stdout. */
+    Path file() {
+        return file;
+    }
+
     /** Where this run's results go; FILE is checked here, before any input is read. */
     Destination open() {
         if (file == null) {

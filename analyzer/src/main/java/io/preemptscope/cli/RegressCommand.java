@@ -102,6 +102,8 @@ public final class RegressCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--timeout: " + e.getMessage());
         }
         Tolerances tolerances = checks.tolerances();
+        // every usage error before the first capture, not after minutes of them
+        io.preemptscope.analysis.AnalysisOptions options = analysis.options();
         PrintWriter err = cl.getErr();
         PrintWriter stdout = cl.getOut();
         List<CheckSet> sets;
@@ -139,8 +141,8 @@ public final class RegressCommand implements Callable<Integer> {
         } finally {
             timer.shutdownNow();
         }
-        SideAnalysis analyser = new SideAnalysis(analysis.options(), err, checks.strict, 20,
-                sets.stream().anyMatch(CheckSet::readsReport));
+        SideAnalysis analyser = new SideAnalysis(options, err, checks.strict, 20,
+                sets.stream().anyMatch(CheckSet::readsReport), SideAnalysis.sameRun(analysis, err));
         List<SideAnalysis.Inputs> all = new ArrayList<>(baseline);
         all.addAll(candidate);
         List<Run> analysed;
@@ -164,7 +166,8 @@ public final class RegressCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        return c.failed(checks.strict) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        int own = SideAnalysis.candidateStatus(analysis, analysed.subList(runs, 2 * runs), err);
+        return c.failed(checks.strict) ? ExitCodes.FINDINGS : own;
     }
 
     /** One capture; null when it produced a bundle to analyse, else the exit status to stop with. */

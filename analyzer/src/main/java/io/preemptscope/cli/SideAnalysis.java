@@ -48,10 +48,16 @@ final class SideAnalysis {
     private final boolean strict;
     private final int maxReported;
     private final boolean withReport;
+    private final SameRun sameRun;
 
-    /** @param withReport render each run as analyze JSON, for checks that read it by path */
-    SideAnalysis(AnalysisOptions options, PrintWriter err, boolean strict, int maxReported, boolean withReport) {
+    /**
+     * @param withReport render each run as analyze JSON, for checks that read it by path
+     * @param sameRun whether the inputs of one side may be refused as not of one run
+     */
+    SideAnalysis(AnalysisOptions options, PrintWriter err, boolean strict, int maxReported, boolean withReport,
+            SameRun sameRun) {
         this.options = options;
+        this.sameRun = sameRun;
         this.err = err;
         this.strict = strict;
         this.maxReported = maxReported;
@@ -94,7 +100,7 @@ final class SideAnalysis {
     private Run analyse(Inputs in) throws SideFailed {
         ProblemReporter reporter = new ProblemReporter(err, strict, maxReported);
         AnalysisResult result;
-        try (CaptureSet run = CaptureSet.open(in.paths(), System.in, reporter, SameRun.CHECKED)) {
+        try (CaptureSet run = CaptureSet.open(in.paths(), System.in, reporter, sameRun)) {
             result = new CaptureAnalysis(options).run(run);
             reporter.summarize();
             run.requireStraceOutput();
@@ -104,6 +110,26 @@ final class SideAnalysis {
             throw new SideFailed(lines);
         }
         return new Run(in.name(), result, hung(in.paths()), withReport ? report(result) : null);
+    }
+
+    /** --same-run of the analysis settings, as analyze applies it. */
+    static SameRun sameRun(AnalysisSettings settings, PrintWriter err) {
+        return settings.sameRun ? SameRun.asserted(w -> err.println("preemptscope: warning: " + w)) : SameRun.CHECKED;
+    }
+
+    /**
+     * --fail-on applied to the candidate's own findings, as analyze would: 1 when a run reaches it.
+     * Compare gates on the difference; this also gates on what the candidate shows by itself.
+     */
+    static int candidateStatus(AnalysisSettings settings, List<Run> candidate, PrintWriter err) {
+        for (Run r : candidate) {
+            if (settings.status(r.result()) != ExitCodes.OK) {
+                err.println("preemptscope: --fail-on: " + r.name() + " has a finding at or above " + settings.failOn);
+                err.flush();
+                return ExitCodes.FINDINGS;
+            }
+        }
+        return ExitCodes.OK;
     }
 
     /** A bundle whose capture was stopped (Ctrl-C, or regress's timeout) ran until it was stopped. */

@@ -1,6 +1,7 @@
 package io.preemptscope.model.check;
 
 import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.version.GoVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,12 +68,14 @@ final class StopRules {
         }
         loop.rounds++;
         loop.lastEnd = s.endNs();
+        loop.oversleptNs += Math.max(0, s.endNs() - s.timeNs() - s.timeoutNs());
     }
 
     void sent(Observation.SignalSent s) {
         Loop loop = loops.get(s.sender());
         if (loop != null && "SIGURG".equals(s.signal())) {
             loop.signalled.add(s.targetTid());
+            loop.pendingSince.putIfAbsent(s.targetTid(), s.timeNs());
         }
     }
 
@@ -83,6 +86,12 @@ final class StopRules {
         for (Loop loop : loops.values()) {
             if (loop.signalled.contains(d.tid())) {
                 loop.deliveries++;
+                Long since = loop.pendingSince.remove(d.tid());
+                if (since != null) {
+                    loop.lastDeliveryTid = d.tid();
+                    loop.lastDeliveryNs = d.timeNs();
+                    loop.lastDeliveryLatencyNs = d.timeNs() - since;
+                }
             }
         }
     }
@@ -116,8 +125,7 @@ final class StopRules {
         List<Wait> waits = new ArrayList<>();
         if (runsObservable) {
             for (Loop loop : closed) {
-                if (loop.lengthNs() > threshold) {
-                    judge(loop, threshold, calibrated);
+                if (loop.lengthNs() > threshold && judge(loop, threshold, calibrated)) {
                     waits.add(new Wait(loop.first.tid(), loop.first.timeNs(), loop.lastEnd, loop.first.ref(), loop.ended));
                 }
             }
@@ -147,12 +155,52 @@ final class StopRules {
         }
     }
 
-    private void judge(Loop loop, long threshold, CheckerSettings settings) {
+    /** @return whether the stop waited for a goroutine: the capture explains it no other way */
+    private boolean judge(Loop loop, long threshold, CheckerSettings settings) {
         long length = loop.lengthNs();
         boolean ended = loop.ended;
         boolean hang = !ended && length >= HANG_NS && loop.deliveries > 0 && settings.releaseIn(HANG_FROM, HANG_FIXED);
         AnomalyId id = hang ? AnomalyId.STW_HANG_PREEMPT_DISABLED : AnomalyId.STW_STRAGGLER;
-        sink.add(id, () -> straggler(id, loop, hang, threshold, settings));
+        String notAGoroutine = hang ? null : notAGoroutine(loop, threshold, settings);
+        sink.add(id, () -> notAGoroutine != null ? new Violation(id, Severity.INFO, loop.first.tid(),
+                loop.first.timeNs(), List.of(loop.first.ref()), String.format(Locale.ROOT,
+                        "thread %d waited %.1f ms (%d timeout%s of 100 µs on futex %s) for the world to stop, but %s",
+                        loop.first.tid(), length / 1e6, loop.rounds, loop.rounds == 1 ? "" : "s", loop.first.note(),
+                        notAGoroutine))
+                : straggler(id, loop, hang, threshold, settings));
+        return notAGoroutine == null;
+    }
+
+    /**
+     * Why a long stop was not a goroutine that could not be stopped, when the capture shows it; null
+     * otherwise. Under strace a stop also waits for the tracer: for the waiter's own sleeps, for a
+     * signal it holds, for the syscalls of a thread handing over its P.
+     */
+    private static String notAGoroutine(Loop loop, long threshold, CheckerSettings settings) {
+        long length = loop.lengthNs();
+        if (settings.runtimeSendsSigurg()) {
+            long afterDelivery = loop.lastEnd - loop.lastDeliveryNs;
+            if (loop.ended && loop.lastDeliveryTid >= 0 && afterDelivery <= LOOP_STEP_NS + 2 * settings.slackNs()
+                    && loop.lastDeliveryLatencyNs * 2 > length) {
+                return String.format(Locale.ROOT, "the SIGURG it sent took %.1f ms to reach thread %d, and the stop"
+                                + " ended %.0f µs after it arrived: the straggler was preempted at once, and the wait"
+                                + " was signal delivery (the tracer holds each signal, and the target may be off the"
+                                + " CPU)",
+                        loop.lastDeliveryLatencyNs / 1e6, loop.lastDeliveryTid, afterDelivery / 1e3);
+            }
+            if (loop.signalled.isEmpty()) {
+                return "no SIGURG was sent: the stop loop signals every P running a goroutine, so none was; it waited"
+                        + " for Ps changing hands (threads in the runtime or in syscalls, which tracing slows), not"
+                        + " for a goroutine that could not be stopped";
+            }
+        }
+        // each timeout is one look at the Ps: too few of them and the time went to the waiter itself
+        if (loop.rounds * LOOP_STEP_NS <= threshold) {
+            return String.format(Locale.ROOT, "its %d sleep%s of 100 µs took %.1f ms: the waiter itself was off the"
+                    + " CPU for most of the wait, which shows no goroutine holding a P that long",
+                    loop.rounds, loop.rounds == 1 ? "" : "s", (loop.oversleptNs + loop.rounds * LOOP_STEP_NS) / 1e6);
+        }
+        return null;
     }
 
     private static Violation straggler(AnomalyId id, Loop loop, boolean hang, long threshold,
@@ -167,9 +215,9 @@ final class StopRules {
                         ? "; without async preemption only a function call lets the straggler stop"
                         : "; the straggler sat at a point async preemption cannot use";
         return new Violation(id, id.severity(), loop.first.tid(), loop.first.timeNs(), List.of(loop.first.ref()),
-                String.format(Locale.ROOT, "thread %d waited %.1f ms (%d timeouts of 100 µs on futex %s) for the world"
+                String.format(Locale.ROOT, "thread %d waited %.1f ms (%d timeout%s of 100 µs on futex %s) for the world"
                                 + " to stop%s, more than %.1f ms with this capture's tracing overhead; %s%s",
-                        loop.first.tid(), length / 1e6, loop.rounds, loop.first.note(),
+                        loop.first.tid(), length / 1e6, loop.rounds, loop.rounds == 1 ? "" : "s", loop.first.note(),
                         ended ? "" : " and was still waiting when the capture ended", threshold / 1e6, signals, why));
     }
 
@@ -184,6 +232,13 @@ final class StopRules {
     private static final class Loop {
         final Observation.NoteSleep first;
         final Set<Integer> signalled = new LinkedHashSet<>();
+        /** Per signalled thread, when the first SIGURG not yet delivered was sent. */
+        final Map<Integer, Long> pendingSince = new LinkedHashMap<>();
+        int lastDeliveryTid = -1;
+        long lastDeliveryNs;
+        long lastDeliveryLatencyNs;
+        /** How much longer than their timeouts the loop's sleeps took: time the waiter was off the CPU. */
+        long oversleptNs;
         long lastEnd;
         int rounds;
         int deliveries;

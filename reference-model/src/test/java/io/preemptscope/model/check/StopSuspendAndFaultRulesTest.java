@@ -64,6 +64,54 @@ class StopSuspendAndFaultRulesTest {
     }
 
     @Test
+    void aStopWithAsyncPreemptionThatSignalledNobodyWaitedForPsChangingHandsNotAGoroutine() {
+        // as caddy-default's second stop: the loop signals every P running a goroutine, and sent nothing
+        assertThat(check(go("1.19.8", false), stopLoop(40, true))).singleElement().satisfies(v -> {
+            assertThat(v.id()).isEqualTo(AnomalyId.STW_STRAGGLER);
+            assertThat(v.severity()).isEqualTo(Severity.INFO);
+            assertThat(v.message()).isEqualTo("thread 2001 waited 4.4 ms (40 timeouts of 100 µs on futex 0x52f050) for"
+                    + " the world to stop, but no SIGURG was sent: the stop loop signals every P running a goroutine,"
+                    + " so none was; it waited for Ps changing hands (threads in the runtime or in syscalls, which"
+                    + " tracing slows), not for a goroutine that could not be stopped");
+        });
+    }
+
+    @Test
+    void aStopThatEndedAsSoonAsItsLateSignalArrivedWaitedForDeliveryNotAGoroutine() {
+        // as caddy-default's first stop: the SIGURG sent at 0.2 ms reaches T at 4.3 ms; T stops at once
+        List<Observation> obs = new ArrayList<>(stopLoop(40, true));
+        obs.add(2, sent(200 * US, 5000, STW, T));
+        obs.add(40, delivered(4_300 * US, 5001, T));
+        assertThat(check(go("1.19.8", false), obs)).filteredOn(v -> v.id() == AnomalyId.STW_STRAGGLER)
+                .singleElement().satisfies(v -> {
+            assertThat(v.severity()).isEqualTo(Severity.INFO);
+            assertThat(v.message()).endsWith("but the SIGURG it sent took 4.1 ms to reach thread 2002, and the stop"
+                    + " ended 110 µs after it arrived: the straggler was preempted at once, and the wait was signal"
+                    + " delivery (the tracer holds each signal, and the target may be off the CPU)");
+        });
+        // delivered at once and the stop went on: a goroutine that could not be stopped
+        List<Observation> prompt = new ArrayList<>(stopLoop(40, true));
+        prompt.add(2, sent(200 * US, 5000, STW, T));
+        prompt.add(3, delivered(210 * US, 5001, T));
+        assertThat(check(go("1.19.8", false), prompt)).singleElement()
+                .satisfies(v -> assertThat(v.severity()).isEqualTo(Severity.WARNING));
+    }
+
+    @Test
+    void aStopOfFewSlowSleepsShowsTheWaiterOffTheCpuNotAGoroutine() {
+        // as caddy-apo: one 100 µs sleep that took 4.6 ms, then the note was woken
+        List<Observation> obs = List.of(
+                new Observation.NoteSleep(0, 1, STW, "0x52f050", 100 * US, 4_600 * US, true),
+                new Observation.NoteSleep(4_650 * US, 2, STW, "0x52f050", 100 * US, 4_700 * US, false));
+        assertThat(check(go("1.19.8", true), obs)).singleElement().satisfies(v -> {
+            assertThat(v.severity()).isEqualTo(Severity.INFO);
+            assertThat(v.message()).isEqualTo("thread 2001 waited 4.7 ms (1 timeout of 100 µs on futex 0x52f050) for"
+                    + " the world to stop, but its 1 sleep of 100 µs took 4.6 ms: the waiter itself was off the CPU"
+                    + " for most of the wait, which shows no goroutine holding a P that long");
+        });
+    }
+
+    @Test
     void aStopTheTraceShowsLongerThanOneMsHasAStraggler() {
         assertThat(check(go("1.19.8", false), List.of(new Observation.WorldStopped(0, 7, 1_500 * US))))
                 .singleElement().satisfies(v -> {

@@ -1,0 +1,82 @@
+package io.preemptscope.output.html;
+
+import io.preemptscope.analysis.AnalysisMetrics;
+import io.preemptscope.analysis.AnalysisResult;
+import io.preemptscope.model.anomaly.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The key figures: what was measured, and for what this kind of capture cannot show, why not. */
+final class KeyFigures {
+    private static final String NO_STRACE = "a Go trace records no signals and no syscall results; capture with strace too";
+    private static final String NO_TRACE = "needs a Go execution trace";
+
+    private KeyFigures() {}
+
+    static List<ReportPage.Figure> of(AnalysisResult r) {
+        AnalysisMetrics m = r.metrics();
+        List<ReportPage.Figure> out = new ArrayList<>();
+        boolean strace = m.straceMeasured();
+        if (strace) {
+            String senders = m.sigurgSentBySysmon() == null ? "sysmon thread not found"
+                    : String.format(Locale.ROOT, "sysmon %s, GC and stop-the-world %s", Format.count(m.sigurgSentBySysmon()),
+                            Format.count(m.sigurgSent() - m.sigurgSentBySysmon()));
+            out.add(new ReportPage.Figure("SIGURG sent (tgkill)", Format.count(m.sigurgSent()), senders));
+            out.add(new ReportPage.Figure("SIGURG delivered", Format.count(m.sigurgDelivered()), null));
+            out.add(new ReportPage.Figure("SIGURG coalesced (sent while one was pending)", Format.count(m.sigurgCoalesced()), null));
+        } else {
+            out.add(new ReportPage.Figure("SIGURG sent, delivered, coalesced", null, NO_STRACE));
+        }
+        boolean fromTrace = m.latencyBasis() != null && m.latencyBasis().startsWith("go trace");
+        out.add(new ReportPage.Figure(fromTrace ? "async preemptions (Go trace)" : "SIGURGs that interrupted user code",
+                Format.count(m.preemptions().async()), null));
+        out.add(new ReportPage.Figure("cooperative preemptions", m.preemptions().cooperative() == null ? null
+                : Format.count(m.preemptions().cooperative()), m.preemptions().cooperative() == null
+                ? "strace cannot show them (no signal, no syscall); " + NO_TRACE : null));
+        AnalysisMetrics.Latency l = m.preemptLatencyMs();
+        out.add(new ReportPage.Figure("preemption latency p50 / p90 / p99 / max", l.count() == 0 ? null
+                : String.format(Locale.ROOT, "%s / %s / %s / %s ms", Format.ms(l.p50()), Format.ms(l.p90()),
+                        Format.ms(l.p99()), Format.ms(l.max())),
+                l.count() == 0 ? (strace && !m.timed() ? "the capture has no timestamps"
+                        : "no preempted run in this capture") : m.latencyBasis() + ", n=" + Format.count(l.count())));
+        out.add(new ReportPage.Figure("model deadline for a time slice", Format.ms(m.calibration().preemptDeadlineMs())
+                + " ms", String.format(Locale.ROOT, "10 ms + 2 × (sysmon delay %s µs + slack %s µs)",
+                        Format.count(Math.round(m.calibration().sysmonDelayUs())),
+                        Format.count(Math.round(m.calibration().slackUs())))));
+        out.add(new ReportPage.Figure("Ps retaken from goroutines blocked in syscalls", m.syscallRetakes() == null ? null
+                : Format.count(m.syscallRetakes()), m.syscallRetakes() == null ? NO_TRACE : "from the Go trace"));
+        if (strace) {
+            out.add(new ReportPage.Figure("EINTR reaching the program", Format.count(sum(m.eintr())), byName(m.eintr())));
+            out.add(new ReportPage.Figure("syscalls restarted transparently", Format.count(sum(m.restarts())),
+                    byName(m.restarts())));
+            out.add(new ReportPage.Figure("sysmon sleeps", m.sysmon().tid() < 0 ? null
+                    : Format.count(sum(m.sysmon().delays())), m.sysmon().tid() < 0 ? "no sysmon thread found"
+                    : "thread " + m.sysmon().tid() + (m.sysmon().overshootP99Us() == null ? ""
+                            : String.format(Locale.ROOT, "; overshoot p99 %s µs", Format.count(Math.round(m.sysmon().overshootP99Us()))))));
+        } else {
+            out.add(new ReportPage.Figure("EINTR and restarted syscalls", null, NO_STRACE));
+            out.add(new ReportPage.Figure("sysmon sleeps", null, NO_STRACE));
+        }
+        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            long n = r.findings().stream().filter(f -> f.severity() == s).count();
+            out.add(new ReportPage.Figure("findings: " + s.name().toLowerCase(Locale.ROOT), Format.count(n), null));
+        }
+        return out;
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts == null ? 0 : counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String byName(Map<String, Long> counts) {
+        if (counts == null || counts.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(e -> b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+        return b.toString();
+    }
+}
