@@ -14,6 +14,8 @@ import java.util.List;
  *     "unknown" when they show nothing either way, or null without a Go runtime
  * @param findingCounts how many findings of each id there were; {@code findings} keeps at most
  *     1,000 of one id, so memory stays bounded on captures of any size
+ * @param latencySamples bounded samples of the latencies behind {@code metrics}, for {@code compare};
+ *     not part of the report
  */
 public record AnalysisResult(
         int schema,
@@ -25,7 +27,17 @@ public record AnalysisResult(
         AnalysisMetrics metrics,
         java.util.Map<String, Long> findingCounts,
         List<Finding> findings,
-        String asyncPreemption) {
+        String asyncPreemption,
+        LatencySamples latencySamples) {
+
+    /** A result without samples: what callers that never compare runs build. */
+    public AnalysisResult(int schema, List<String> inputs, String goVersion, String profile, boolean asyncpreemptoff,
+            String goVersionBasis, AnalysisMetrics metrics, java.util.Map<String, Long> findingCounts,
+            List<Finding> findings, String asyncPreemption) {
+        this(schema, inputs, goVersion, profile, asyncpreemptoff, goVersionBasis, metrics, findingCounts, findings,
+                asyncPreemption, LatencySamples.NONE);
+    }
+
     /** Raised whenever a field changes meaning, as Trace Compass versions its state providers. */
     public static final int SCHEMA = 1;
 }

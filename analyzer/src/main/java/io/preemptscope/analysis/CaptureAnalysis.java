@@ -76,13 +76,15 @@ public final class CaptureAnalysis {
             List<Finding> generic = findings.stream().filter(f -> !GO_RUNTIME_RULES.contains(f.id())).toList();
             Map<String, Long> counts = new TreeMap<>(replay.counts());
             counts.keySet().removeAll(GO_RUNTIME_RULES);
+            AnalysisMetrics metrics = replay.metrics(generic, calibration);
             return new AnalysisResult(AnalysisResult.SCHEMA, inputs, NO_GO, null, false, NO_GO_BASIS,
-                    replay.metrics(generic, calibration), counts, generic, null);
+                    metrics, counts, generic, null, replay.samples(metrics));
         }
         String mode = asyncMode(assumed, sawAsync, findings,
                 replay.longestUnpreemptedTraceSliceNs() > settled.preemptDeadlineNs());
+        AnalysisMetrics metrics = replay.metrics(findings, calibration);
         return new AnalysisResult(AnalysisResult.SCHEMA, inputs, version, profile.label(), apo,
-                basis(assumed, replay, mode), replay.metrics(findings, calibration), replay.counts(), findings, mode);
+                basis(assumed, replay, mode), metrics, replay.counts(), findings, mode, replay.samples(metrics));
     }
 
     /**

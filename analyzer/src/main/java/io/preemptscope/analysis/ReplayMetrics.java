@@ -13,6 +13,8 @@ final class ReplayMetrics {
 
     private final Histogram latency = new Histogram(MAX_TRACKED_NS, 3);
     private final Histogram overshoot = new Histogram(MAX_TRACKED_NS, 3);
+    /** The same values as {@code latency}, sampled for comparing two runs (compare). */
+    final SampleReservoir latencySamples = new SampleReservoir();
     private final Map<String, long[]> eintr = new HashMap<>();
     private final Map<String, long[]> restarts = new HashMap<>();
     private final Map<Long, long[]> sysmonDelays = new TreeMap<>();
@@ -93,6 +95,7 @@ final class ReplayMetrics {
         attempts++;
         latencyMax = Math.max(latencyMax, ranNs);
         latency.recordValue(Math.min(Math.max(ranNs, 0), MAX_TRACKED_NS));
+        latencySamples.add(Math.max(ranNs, 0));
     }
 
     void eintr(String syscall) {

@@ -25,6 +25,7 @@ final class RunReplay {
     private final EvidenceRefs refs = new EvidenceRefs();
     private final ReplayMetrics metrics = new ReplayMetrics();
     private final TraceMetrics traceMetrics = new TraceMetrics();
+    private final ComparisonFigures comparison = new ComparisonFigures();
     private final Checker checker;
     private final StraceReplay strace;
     private boolean traceShowsAsync;
@@ -38,7 +39,7 @@ final class RunReplay {
      */
     RunReplay(CheckerSettings settings) {
         checker = new Checker(settings);
-        strace = new StraceReplay(checker::observe, refs, metrics);
+        strace = new StraceReplay(this::observe, refs, metrics);
     }
 
     /** Also feeds the HTML report's aggregates. */
@@ -50,7 +51,7 @@ final class RunReplay {
     void trace(DecodedTrace t) throws BadInputException {
         tracesReplayed = true;
         try {
-            GoTraceReplay.replay(t.name(), t.trace(), refs, checker::observe, traceMetrics, series);
+            GoTraceReplay.replay(t.name(), t.trace(), refs, this::observe, traceMetrics, series);
         } catch (GoTraceFormatException e) {
             throw BadInputException.of(t.name(), e);
         }
@@ -65,6 +66,18 @@ final class RunReplay {
             onEvent.run();
         }
         strace.finish();
+    }
+
+    private void observe(io.preemptscope.model.check.Observation o) {
+        comparison.observe(o);
+        checker.observe(o);
+    }
+
+    /** The latencies behind {@code metrics}, sampled for comparing runs. */
+    LatencySamples samples(AnalysisMetrics reported) {
+        boolean straceLatency = straceReplayed && !traceMetrics.present() && reported.preemptLatencyMs().count() > 0;
+        return comparison.samples(straceLatency ? metrics.latencySamples.sample() : null, traceMetrics.present(),
+                straceReplayed && metrics.startNs() != null);
     }
 
     /** The process sent itself SIGURG (tgkill). */

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reconstructs and checks Go goroutine preemption from strace logs and Go runtime traces.",
-        subcommands = {ParseCommand.class, AnalyzeCommand.class, ReportCommand.class, CaptureCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, AnalyzeCommand.class, ReportCommand.class, CaptureCommand.class,
+            CompareCommand.class, RegressCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:ok",
@@ -54,6 +55,7 @@ public final class Main implements Runnable {
         cmd.setParameterExceptionHandler(new OptionErrors());
         // capture's CMD keeps its own options even without "--"
         cmd.getSubcommands().get("capture").setStopAtPositional(true);
+        cmd.getSubcommands().get("regress").setStopAtPositional(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (causedByOutOfMemory(ex)) {

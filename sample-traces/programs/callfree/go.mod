@@ -1,0 +1,3 @@
+module callfree
+
+go 1.19
