@@ -95,7 +95,7 @@ final class StraceReplay {
             if (event instanceof KillEvent kill) {
                 stillRunning(event.tid(), at, "it was killed by " + kill.signal());
             }
-            threads.remove(event.tid());
+            forget(event.tid());
             sink.accept(new Observation.ThreadExited(at, ref, event.tid()));
         }
     }
@@ -113,6 +113,7 @@ final class StraceReplay {
         });
         running.sort(null);
         running.forEach(tid -> stillRunning(tid, lastTime, "the capture ended"));
+        threads.forEach(this::measured);
     }
 
     private void stillRunning(int tid, long at, String cutShortBy) {
@@ -120,6 +121,22 @@ final class StraceReplay {
         if (t != null && inUserCode(t) && at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
             sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince, cutShortBy));
             t.lastExit = Long.MIN_VALUE;
+        }
+    }
+
+    private void forget(int tid) {
+        ThreadState t = threads.get(tid);
+        if (t != null) {
+            measured(t, tid);
+            threads.remove(tid);
+        }
+    }
+
+    /** A thread leaves the replay: what it showed goes to the measurements. */
+    private void measured(ThreadState t, int tid) {
+        if (t.earlyDelivery != Long.MIN_VALUE) {
+            metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), t.earlyDeliveryRun, -1);
+            t.earlyDelivery = Long.MIN_VALUE;
         }
     }
 
@@ -225,10 +242,13 @@ final class StraceReplay {
         if (SIGURG.equals(s.signal())) {
             t.entriesWhileSigurgPending = 0;
             metrics.delivered(fromProcess);
+            long ran = -1;
             if (userCode && at >= t.lastExit) {
-                metrics.preemptionAttempt(at - t.lastExit);
+                ran = at - t.lastExit;
+                metrics.preemptionAttempt(ran);
                 sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, s.tid(), at, t.sigurgSentSince));
             }
+            sigurgDelivered(t, at, ran, fromProcess);
         }
         sink.accept(new Observation.SignalDelivered(at, ref, s.tid(), s.signal(), fromProcess));
         // the handler runs now; the next user-space stretch starts when rt_sigreturn returns
@@ -252,10 +272,53 @@ final class StraceReplay {
             ThreadState target = thread(send.tid());
             target.sigurgSentSince++;
             target.entriesWhileSigurgPending = ENTRIES_WHILE_PENDING;
+            sigurgSent(target, call.tid(), entry);
         }
         sink.accept(new Observation.SignalSent(entry, ref, call.tid(), send.tid(), send.signal()));
         if (send.tgid() > 0 && send.tgid() != processPid) {
             sink.accept(new Observation.SignalSentOut(entry, ref, call.tid(), send.tgid(), send.signal()));
+        }
+    }
+
+    /**
+     * A SIGURG delivery, matched to the first send to this thread still pending (the kernel merged
+     * any later one into it). strace prints a tgkill that was still in flight after the delivery it
+     * caused, so a delivery without a pending send waits for the next send to its thread.
+     *
+     * @param ran the user run the delivery ended, -1 when it interrupted no user code
+     */
+    private void sigurgDelivered(ThreadState t, long at, long ran, boolean fromProcess) {
+        if (t.sigurgPendingSince != Long.MIN_VALUE) {
+            metrics.sigurgDelivered(t.sigurgPendingFrom, sysmon.tid(), ran, at - t.sigurgPendingSince);
+            t.sigurgPendingSince = Long.MIN_VALUE;
+            return;
+        }
+        if (t.earlyDelivery != Long.MIN_VALUE) {
+            metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), t.earlyDeliveryRun, -1);
+            t.earlyDelivery = Long.MIN_VALUE;
+        }
+        if (fromProcess) {
+            t.earlyDelivery = at;
+            t.earlyDeliveryRun = ran;
+        } else {
+            metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), ran, -1);
+        }
+    }
+
+    private void sigurgSent(ThreadState target, int sender, long entry) {
+        if (target.earlyDelivery != Long.MIN_VALUE) {
+            long early = target.earlyDelivery;
+            target.earlyDelivery = Long.MIN_VALUE;
+            // a tgkill still in flight when the delivery was printed entered the kernel before it
+            if (entry <= early) {
+                metrics.sigurgDelivered(sender, sysmon.tid(), target.earlyDeliveryRun, early - entry);
+                return;
+            }
+            metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), target.earlyDeliveryRun, -1);
+        }
+        if (target.sigurgPendingSince == Long.MIN_VALUE) {
+            target.sigurgPendingSince = entry;
+            target.sigurgPendingFrom = sender;
         }
     }
 
@@ -400,5 +463,15 @@ final class StraceReplay {
         RestartCode interruptedCode;
         String inHandlerFor;
         RestartCode inHandlerCode;
+        /**
+         * The first SIGURG sent to this thread and not yet delivered: its tgkill's entry and sender.
+         * It stays pending until a delivery, however late: the kernel holds one instance until the
+         * thread unblocks it.
+         */
+        long sigurgPendingSince = Long.MIN_VALUE;
+        int sigurgPendingFrom;
+        /** A SIGURG delivery seen before any send to it, and the user run it ended (-1 for none). */
+        long earlyDelivery = Long.MIN_VALUE;
+        long earlyDeliveryRun;
     }
 }
