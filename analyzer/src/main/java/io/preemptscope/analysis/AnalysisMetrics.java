@@ -29,6 +29,11 @@ import java.util.Map;
  *     (a capture that filters syscalls)
  * @param sigurgDeliveryLatencyMs from each tgkill(SIGURG) to the delivery it caused, whoever sent
  *     it; null without timestamps
+ * @param longestUserRun the longest stretch of user code strace shows on one thread, however it
+ *     ended (a still-running one included); null where preemptLatencyMs from strace is empty for
+ *     want of timestamps, sysmon or every syscall
+ * @param sysmonRequestStreak sysmon's longest-lasting streak of SIGURGs to one thread on
+ *     consecutive rounds; null when sysmon sent none or the capture has no timestamps
  */
 public record AnalysisMetrics(
         Long sigurgSent,
@@ -47,19 +52,22 @@ public record AnalysisMetrics(
         Calibration calibration,
         Long sigurgSentBySysmon,
         SigurgSenders sigurgBySender,
-        Latency sigurgDeliveryLatencyMs) {
+        Latency sigurgDeliveryLatencyMs,
+        LongestRun longestUserRun,
+        RequestStreak sysmonRequestStreak) {
 
     /** The same figures with what a Go trace measures directly in place of the strace proxies. */
     public AnalysisMetrics withTrace(Preemptions fromTrace, Latency slices, long retakes) {
         return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, fromTrace, slices,
                 "go trace: length of each preempted time slice", retakes, eintr, restarts, sysmon, threads, durationMs,
-                timed, calibration, sigurgSentBySysmon, sigurgBySender, sigurgDeliveryLatencyMs);
+                timed, calibration, sigurgSentBySysmon, sigurgBySender, sigurgDeliveryLatencyMs, longestUserRun,
+                sysmonRequestStreak);
     }
 
     /** The same figures without those only a strace capture can show (signals, syscall results). */
     public AnalysisMetrics withoutStrace() {
         return new AnalysisMetrics(null, null, null, preemptions, preemptLatencyMs, latencyBasis, syscallRetakes,
-                null, null, sysmon, threads, durationMs, timed, calibration, null, null, null);
+                null, null, sysmon, threads, durationMs, timed, calibration, null, null, null, null, null);
     }
 
     /** Whether the inputs had a strace capture: signals and syscall results are measured. */
@@ -94,6 +102,26 @@ public record AnalysisMetrics(
      *     unseen senders
      */
     public record SigurgSender(Long sent, long delivered, Latency userRunBeforeDeliveryMs, Latency deliveryLatencyMs) {}
+
+    /**
+     * The longest a thread ran user code between two syscalls, sysmon's thread aside (it runs no
+     * user code; SYSMON_STALL judges its gaps). It includes what the strace forms of
+     * COOP_STARVATION and PREEMPT_LATENCY_EXCEEDED report, a run still going at the end included.
+     *
+     * @param endedBy what ended it: {@code syscall}, {@code SIGURG}, {@code signal} (another
+     *     signal's handler), {@code stop} (a group-stop), {@code killed} or {@code capture end}
+     *     (still running then)
+     */
+    public record LongestRun(double ms, int tid, String endedBy) {}
+
+    /**
+     * sysmon's SIGURGs to one thread on consecutive rounds of retake, which repeats its request
+     * every round while the same time slice lasts: what SIGURG_DELIVERED_NO_PREEMPT reads a slice
+     * of at least forcePreemptNS plus the span from. One request is a streak of 1 and span 0.
+     *
+     * @param spanMs from the first request's tgkill to the last's
+     */
+    public record RequestStreak(int tid, int requests, double spanMs) {}
 
     /**
      * @param tid the sysmon thread found by its nanosleep fingerprint, -1 when none

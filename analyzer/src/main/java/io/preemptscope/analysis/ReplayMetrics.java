@@ -21,6 +21,12 @@ final class ReplayMetrics {
     private final Map<String, long[]> restarts = new HashMap<>();
     private final Map<Long, long[]> sysmonDelays = new TreeMap<>();
     private final io.preemptscope.util.IntMap<Boolean> threads = new io.preemptscope.util.IntMap<>();
+    private long longestRun = -1;
+    private int longestRunTid;
+    private RunEnd longestRunEnd;
+    private int streakTid = -1;
+    private int streakRequests;
+    private long streakSpan = -1;
     private long sent;
     private final io.preemptscope.util.IntMap<long[]> sentBy = new io.preemptscope.util.IntMap<>();
     private long delivered;
@@ -101,6 +107,25 @@ final class ReplayMetrics {
         }
     }
 
+    /** sysmon's requests to one thread on consecutive rounds; the longest-lasting streak is kept. */
+    void sysmonStreak(int tid, int requests, long spanNs) {
+        if (spanNs > streakSpan || spanNs == streakSpan && (requests > streakRequests
+                || requests == streakRequests && tid < streakTid)) {
+            streakTid = tid;
+            streakRequests = requests;
+            streakSpan = spanNs;
+        }
+    }
+
+    /** A thread's longest stretch of user code, -1 when it showed none; the longest of all is kept. */
+    void userRun(int tid, long ns, RunEnd end) {
+        if (ns > longestRun || ns == longestRun && ns >= 0 && tid < longestRunTid) {
+            longestRun = ns;
+            longestRunTid = tid;
+            longestRunEnd = end;
+        }
+    }
+
     void eintr(String syscall) {
         eintr.computeIfAbsent(syscall, k -> new long[1])[0]++;
     }
@@ -144,6 +169,8 @@ final class ReplayMetrics {
         boolean runsMeasured = runsObservable(sysmonTid) && timed;
         AnalysisMetrics.Latency lat = runsMeasured ? latency.latency() : new AnalysisMetrics.Latency(0, null, null, null, null);
         AnalysisMetrics.SigurgSenders senders = timed ? bySender.result(sysmonTid, sent, sentBy(sysmonTid), runsMeasured) : null;
+        AnalysisMetrics.LongestRun longest = runsMeasured && longestRun >= 0
+                ? new AnalysisMetrics.LongestRun(Durations.ms(longestRun), longestRunTid, longestRunEnd.label) : null;
         Map<String, Long> delays = new java.util.LinkedHashMap<>();
         sysmonDelays.forEach((ns, c) -> delays.put(String.valueOf(ns / 1000), c[0]));
         // without timestamps the replay's clock counts events, which is no duration
@@ -155,7 +182,9 @@ final class ReplayMetrics {
                 new AnalysisMetrics.Sysmon(sysmonTid, delays,
                         overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0),
                 threads.size(), Math.round(duration * 1000) / 1000.0, timed, calibration,
-                sysmonTid < 0 ? null : sentBy(sysmonTid), senders, timed ? deliveryLatency.latency() : null);
+                sysmonTid < 0 ? null : sentBy(sysmonTid), senders, timed ? deliveryLatency.latency() : null, longest,
+                timed && streakTid >= 0 ? new AnalysisMetrics.RequestStreak(streakTid, streakRequests, Durations.ms(streakSpan))
+                        : null);
     }
 
     private static Map<String, Long> sorted(Map<String, long[]> map) {

@@ -51,6 +51,8 @@ final class StraceReplay {
     /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
     private int firstTid = -1;
     private long clock;
+    /** sysmon's sleeps so far, plain or deep: one per round of retake. */
+    private long sysmonRounds;
     /** The latest time the capture shows: where it ends. */
     private long lastTime = Long.MIN_VALUE;
 
@@ -93,7 +95,7 @@ final class StraceReplay {
             stopped(event.tid(), at);
         } else if (event instanceof ExitEvent || event instanceof KillEvent) {
             if (event instanceof KillEvent kill) {
-                stillRunning(event.tid(), at, "it was killed by " + kill.signal());
+                stillRunning(event.tid(), at, "it was killed by " + kill.signal(), RunEnd.KILLED);
             }
             forget(event.tid());
             sink.accept(new Observation.ThreadExited(at, ref, event.tid()));
@@ -112,15 +114,18 @@ final class StraceReplay {
             }
         });
         running.sort(null);
-        running.forEach(tid -> stillRunning(tid, lastTime, "the capture ended"));
+        running.forEach(tid -> stillRunning(tid, lastTime, "the capture ended", RunEnd.CAPTURE_END));
         threads.forEach(this::measured);
     }
 
-    private void stillRunning(int tid, long at, String cutShortBy) {
+    private void stillRunning(int tid, long at, String cutShortBy, RunEnd end) {
         ThreadState t = threads.get(tid);
-        if (t != null && inUserCode(t) && at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
-            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince, cutShortBy));
-            t.lastExit = Long.MIN_VALUE;
+        if (t != null && inUserCode(t)) {
+            t.ran(at - t.lastExit, end);
+            if (at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+                sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince, cutShortBy));
+                t.lastExit = Long.MIN_VALUE;
+            }
         }
     }
 
@@ -138,6 +143,11 @@ final class StraceReplay {
             metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), t.earlyDeliveryRun, -1);
             t.earlyDelivery = Long.MIN_VALUE;
         }
+        streakEnded(t, tid);
+        // sysmon runs no user code: its gaps are SYSMON_STALL's to judge
+        if (tid != sysmon.tid()) {
+            metrics.userRun(tid, t.longestRun, t.longestRunEnd);
+        }
     }
 
     /**
@@ -151,8 +161,11 @@ final class StraceReplay {
         if (t == null) {
             return;
         }
-        if (inUserCode(t) && at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
-            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince));
+        if (inUserCode(t)) {
+            t.ran(at - t.lastExit, RunEnd.STOP);
+            if (at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+                sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince));
+            }
         }
         t.lastExit = Long.MIN_VALUE;
     }
@@ -169,10 +182,12 @@ final class StraceReplay {
         String name = call.name();
         learnPid(call);
 
-        // the model judges runs only past forcePreemptNS: shorter ones, nearly all, are not sent
-        if (t.lastExit != Long.MIN_VALUE && entry - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS
-                && !name.equals("rt_sigreturn")) {
-            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, entry, t.sigurgSentSince));
+        if (t.lastExit != Long.MIN_VALUE && !name.equals("rt_sigreturn")) {
+            t.ran(entry - t.lastExit, RunEnd.SYSCALL);
+            // the model judges runs only past forcePreemptNS: shorter ones, nearly all, are not sent
+            if (entry - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+                sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, entry, t.sigurgSentSince));
+            }
         }
         t.sigurgSentSince = 0;
         // entries matter to the rules only near an interruption or while a SIGURG is pending
@@ -245,10 +260,13 @@ final class StraceReplay {
             long ran = -1;
             if (userCode && at >= t.lastExit) {
                 ran = at - t.lastExit;
+                t.ran(ran, RunEnd.SIGURG);
                 metrics.preemptionAttempt(ran);
                 sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, s.tid(), at, t.sigurgSentSince));
             }
             sigurgDelivered(t, at, ran, fromProcess);
+        } else if (userCode) {
+            t.ran(at - t.lastExit, RunEnd.SIGNAL);
         }
         sink.accept(new Observation.SignalDelivered(at, ref, s.tid(), s.signal(), fromProcess));
         // the handler runs now; the next user-space stretch starts when rt_sigreturn returns
@@ -273,6 +291,9 @@ final class StraceReplay {
             target.sigurgSentSince++;
             target.entriesWhileSigurgPending = ENTRIES_WHILE_PENDING;
             sigurgSent(target, call.tid(), entry);
+            if (call.tid() == sysmon.tid()) {
+                requested(target, send.tid(), entry);
+            }
         }
         sink.accept(new Observation.SignalSent(entry, ref, call.tid(), send.tid(), send.signal()));
         if (send.tgid() > 0 && send.tgid() != processPid) {
@@ -319,6 +340,32 @@ final class StraceReplay {
         if (target.sigurgPendingSince == Long.MIN_VALUE) {
             target.sigurgPendingSince = entry;
             target.sigurgPendingFrom = sender;
+        }
+    }
+
+    /**
+     * A preemption request from sysmon. retake asks again on every round while the same time slice
+     * lasts, so requests to one thread on consecutive rounds are what SIGURG_DELIVERED_NO_PREEMPT
+     * reads a slice from (RepreemptRules); the longest such streak is measured with the same
+     * rounds.
+     */
+    private void requested(ThreadState target, int tid, long entry) {
+        if (target.streakRequests > 0 && sysmonRounds - target.streakRound == 1) {
+            target.streakRequests++;
+            target.streakLast = entry;
+        } else {
+            streakEnded(target, tid);
+            target.streakRequests = 1;
+            target.streakFirst = entry;
+            target.streakLast = entry;
+        }
+        target.streakRound = sysmonRounds;
+    }
+
+    private void streakEnded(ThreadState t, int tid) {
+        if (t.streakRequests > 0) {
+            metrics.sysmonStreak(tid, t.streakRequests, t.streakLast - t.streakFirst);
+            t.streakRequests = 0;
         }
     }
 
@@ -390,6 +437,7 @@ final class StraceReplay {
                 exit >= entry ? exit - entry : -1);
         for (Observation.SysmonSlept known : sysmon.sleep(s)) {
             metrics.sysmonSleep(known.requestedNs(), known.actualNs());
+            sysmonRounds++;
         }
     }
 
@@ -398,6 +446,7 @@ final class StraceReplay {
         if (call.tid() == sysmon.tid() && call.result() != null && timeout >= 0) {
             boolean woken = !"ETIMEDOUT".equals(call.result().errno());
             sink.accept(new Observation.SysmonDeepSlept(exit, ref, call.tid(), woken));
+            sysmonRounds++;
         }
     }
 
@@ -473,5 +522,19 @@ final class StraceReplay {
         /** A SIGURG delivery seen before any send to it, and the user run it ended (-1 for none). */
         long earlyDelivery = Long.MIN_VALUE;
         long earlyDeliveryRun;
+        long longestRun = -1;
+        RunEnd longestRunEnd;
+        /** sysmon's requests to this thread on consecutive rounds: how many, the first's and last's entry, the last's round. */
+        int streakRequests;
+        long streakFirst;
+        long streakLast;
+        long streakRound;
+
+        void ran(long ns, RunEnd end) {
+            if (ns > longestRun) {
+                longestRun = ns;
+                longestRunEnd = end;
+            }
+        }
     }
 }

@@ -74,6 +74,8 @@ public final class AnalysisJsonWriter {
         preemptions(json, m.preemptions());
         latency(json, "preemptLatencyMs", m.preemptLatencyMs());
         json.writeStringField("latencyBasis", m.latencyBasis());
+        longestRun(json, m.longestUserRun());
+        streak(json, m.sysmonRequestStreak());
         JsonFields.number(json, "syscallRetakes", m.syscallRetakes());
         JsonFields.counts(json, "eintr", m.eintr());
         JsonFields.counts(json, "restarts", m.restarts());
@@ -113,6 +115,30 @@ public final class AnalysisJsonWriter {
         json.writeNumberField("delivered", s.delivered());
         latency(json, "userRunBeforeDeliveryMs", s.userRunBeforeDeliveryMs());
         latency(json, "deliveryLatencyMs", s.deliveryLatencyMs());
+        json.writeEndObject();
+    }
+
+    private static void longestRun(JsonGenerator json, AnalysisMetrics.LongestRun r) throws IOException {
+        if (r == null) {
+            json.writeNullField("longestUserRun");
+            return;
+        }
+        json.writeObjectFieldStart("longestUserRun");
+        json.writeNumberField("ms", r.ms());
+        json.writeNumberField("tid", r.tid());
+        json.writeStringField("endedBy", r.endedBy());
+        json.writeEndObject();
+    }
+
+    private static void streak(JsonGenerator json, AnalysisMetrics.RequestStreak s) throws IOException {
+        if (s == null) {
+            json.writeNullField("sysmonRequestStreak");
+            return;
+        }
+        json.writeObjectFieldStart("sysmonRequestStreak");
+        json.writeNumberField("tid", s.tid());
+        json.writeNumberField("requests", s.requests());
+        json.writeNumberField("spanMs", s.spanMs());
         json.writeEndObject();
     }
 

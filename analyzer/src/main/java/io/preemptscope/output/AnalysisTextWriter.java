@@ -101,6 +101,17 @@ public final class AnalysisTextWriter {
                         percentiles(m.sigurgDeliveryLatencyMs()));
             }
         }
+        if (m.longestUserRun() != null) {
+            AnalysisMetrics.LongestRun run = m.longestUserRun();
+            out.printf(Locale.ROOT, "  longest user-space run without a syscall, sysmon aside: %.1f ms (thread %d, %s)%n",
+                    run.ms(), run.tid(), ended(run.endedBy()));
+        }
+        // one request at a time is the normal case: a streak is worth a line only when there is one
+        if (m.sysmonRequestStreak() != null && m.sysmonRequestStreak().requests() > 1) {
+            AnalysisMetrics.RequestStreak st = m.sysmonRequestStreak();
+            out.printf(Locale.ROOT, "  sysmon asked thread %d on %d consecutive rounds over %.1f ms (it asks again each round"
+                    + " while a time slice lasts)%n", st.tid(), st.requests(), st.spanMs());
+        }
         if (m.syscallRetakes() != null) {
             out.printf(Locale.ROOT, "  Ps retaken from goroutines blocked in syscalls (Go trace): %d%n", m.syscallRetakes());
         }
@@ -192,6 +203,17 @@ public final class AnalysisTextWriter {
         }
         return String.format(Locale.ROOT, "p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d)", l.p50(), l.p90(), l.p99(),
                 l.max(), l.count());
+    }
+
+    private static String ended(String endedBy) {
+        return switch (endedBy) {
+            case "syscall" -> "ended by a syscall";
+            case "SIGURG" -> "ended by SIGURG";
+            case "signal" -> "ended by another signal";
+            case "stop" -> "ended by a group-stop";
+            case "killed" -> "still running when the process was killed";
+            default -> "still running when the capture ended";
+        };
     }
 
     /** The threads and the time they cover, or why no time can be measured. */

@@ -33,6 +33,7 @@ class SigurgBySenderTest {
                 ms(4, 0.107, 10.934, 10.934, 10.934), ms(4, 0.034, 0.15, 0.15, 0.15)));
         assertThat(m.sigurgBySender().others()).isEqualTo(new AnalysisMetrics.SigurgSender(0L, 0, NONE, NONE));
         assertThat(m.sigurgBySender().unseen()).isEqualTo(new AnalysisMetrics.SigurgSender(null, 0, NONE, null));
+        assertThat(m.longestUserRun()).isEqualTo(new AnalysisMetrics.LongestRun(10.934, 25207, "SIGURG"));
         // one tgkill was still in flight when strace printed the delivery it caused: 34 µs, not unseen
         assertThat(m.sigurgDeliveryLatencyMs()).isEqualTo(ms(4, 0.034, 0.15, 0.15, 0.15));
     }
@@ -48,17 +49,32 @@ class SigurgBySenderTest {
         assertThat(m.sigurgBySender().unseen().delivered()).isZero();
         // mixed, the two gave a p50 of 0.051 ms: the GC's requests, not a time slice
         assertThat(m.preemptLatencyMs()).isEqualTo(ms(1133, 0.051, 2.07, 20.513, 30.709));
+        assertThat(m.longestUserRun()).isEqualTo(new AnalysisMetrics.LongestRun(30.709, 20797, "SIGURG"));
+        // what SIGURG_DELIVERED_NO_PREEMPT reads its "at least 108.2 ms" from
+        assertThat(m.sysmonRequestStreak()).isEqualTo(new AnalysisMetrics.RequestStreak(20797, 9, 98.199));
     }
 
     @Test
-    void caddysSigurgsBySender() {
-        AnalysisMetrics m = AnalysisRun.of(verdicts("caddy-default.strace.txt.gz")).metrics();
+    void caddysLongestRunIsTheOneItsLatencyWarningIsAbout() {
+        AnalysisResult r = AnalysisRun.of(verdicts("caddy-default.strace.txt.gz"));
+        AnalysisMetrics m = r.metrics();
 
         // one request of sysmon's was still pending when the capture ended
         assertThat(m.sigurgBySender().sysmon()).isEqualTo(new AnalysisMetrics.SigurgSender(30L, 29,
                 ms(29, 0.068, 1.833, 5.052, 5.052), ms(29, 0.118, 4.936, 19.993, 19.993)));
         assertThat(m.sigurgBySender().others()).isEqualTo(new AnalysisMetrics.SigurgSender(22L, 22,
                 ms(15, 0.048, 0.116, 7.981, 7.981), ms(22, 0.084, 0.248, 9.598, 9.598)));
+        assertThat(m.longestUserRun()).isEqualTo(new AnalysisMetrics.LongestRun(136.235, 4393, "syscall"));
+        assertThat(r.findings()).anyMatch(f -> f.id().equals("PREEMPT_LATENCY_EXCEEDED")
+                && f.message().startsWith("thread 4393 ran 136.2 ms of user code"));
+    }
+
+    @Test
+    void aHangKilledBySigintIsTheLongestRun() {
+        AnalysisMetrics m = AnalysisRun.of(verdicts("seed-apo-hang.strace.txt")).metrics();
+
+        assertThat(m.longestUserRun()).isEqualTo(new AnalysisMetrics.LongestRun(2999.047, 25225, "killed"));
+        assertThat(m.sysmonRequestStreak()).isNull();
     }
 
     @Test
@@ -74,7 +90,7 @@ class SigurgBySenderTest {
                   SIGURG delivery after the sender's tgkill (ms):
                     from sysmon                 p50 0.034  p90 0.150  p99 0.150  max 0.150  (n=4)
                     from GC and stop-the-world  none
-                  EINTR reaching the program: none
+                  longest user-space run without a syscall, sysmon aside: 10.9 ms (thread 25207, ended by SIGURG)
                 """);
     }
 
@@ -84,6 +100,7 @@ class SigurgBySenderTest {
         AnalysisMetrics m = AnalysisRun.of(Corpus.strace("captures/extra/signals-only.txt")).metrics();
 
         assertThat(m.sigurgBySender()).isNull();
+        assertThat(m.longestUserRun()).isNull();
         assertThat(m.sigurgDeliveryLatencyMs()).isEqualTo(ms(303, 0.194, 3.525, 7.16, 9.61));
     }
 }

@@ -40,7 +40,9 @@ class AnalysisJsonWriterTest {
                                 new AnalysisMetrics.Latency(2, 0.02, 0.02, 0.02, 0.02)),
                         new AnalysisMetrics.SigurgSender(null, 0, new AnalysisMetrics.Latency(0, null, null, null, null),
                                 null)),
-                new AnalysisMetrics.Latency(10, 0.03, 0.05, 1.2, 1.2));
+                new AnalysisMetrics.Latency(10, 0.03, 0.05, 1.2, 1.2),
+                new AnalysisMetrics.LongestRun(985.866, 12375, "capture end"),
+                new AnalysisMetrics.RequestStreak(12375, 3, 20.1));
         Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
                 List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long",
                 "docs/model.md#coop_starvation", List.of(new Source("proc.go", "https://example.org/proc.go")),
@@ -139,6 +141,16 @@ class AnalysisJsonWriterTest {
                       "max" : null
                     },
                     "latencyBasis" : "strace: time run when SIGURG arrived",
+                    "longestUserRun" : {
+                      "ms" : 985.866,
+                      "tid" : 12375,
+                      "endedBy" : "capture end"
+                    },
+                    "sysmonRequestStreak" : {
+                      "tid" : 12375,
+                      "requests" : 3,
+                      "spanMs" : 20.1
+                    },
                     "syscallRetakes" : null,
                     "eintr" : {
                       "read" : 3,
