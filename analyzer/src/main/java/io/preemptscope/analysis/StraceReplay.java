@@ -182,10 +182,12 @@ final class StraceReplay {
         String name = call.name();
         learnPid(call);
 
-        if (t.lastExit != Long.MIN_VALUE && !name.equals("rt_sigreturn")) {
-            t.ran(entry - t.lastExit, RunEnd.SYSCALL);
-            // the model judges runs only past forcePreemptNS: shorter ones, nearly all, are not sent
-            if (entry - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+        long ran = t.lastExit == Long.MIN_VALUE ? -1 : entry - t.lastExit;
+        // the model judges runs only past forcePreemptNS: shorter ones, nearly all, are not sent;
+        // the name is compared only for the few runs that matter, not on every syscall
+        if ((ran > t.longestRun || ran > SysmonConstants.FORCE_PREEMPT_NS) && !name.equals("rt_sigreturn")) {
+            t.ran(ran, RunEnd.SYSCALL);
+            if (ran > SysmonConstants.FORCE_PREEMPT_NS) {
                 sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, entry, t.sigurgSentSince));
             }
         }
