@@ -7,11 +7,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
-/** Collects the measurements as events stream past: counters and two bounded histograms. */
+/** Collects the measurements as events stream past: counters and bounded histograms. */
 final class ReplayMetrics {
     private static final long MAX_TRACKED_NS = 3_600_000_000_000L;
+    private static final String STRACE_BASIS = "strace: user-space run of the target thread since its last syscall"
+            + " when each SIGURG arrived, any sender; not a time slice";
 
-    private final Histogram latency = new Histogram(MAX_TRACKED_NS, 3);
+    private final Durations latency = new Durations();
+    private final Durations deliveryLatency = new Durations();
+    private final SigurgBySender bySender = new SigurgBySender();
     private final Histogram overshoot = new Histogram(MAX_TRACKED_NS, 3);
     /** The same values as {@code latency}, sampled for comparing two runs (compare). */
     final SampleReservoir latencySamples = new SampleReservoir();
@@ -19,8 +23,12 @@ final class ReplayMetrics {
     private final Map<String, long[]> restarts = new HashMap<>();
     private final Map<Long, long[]> sysmonDelays = new TreeMap<>();
     private final io.preemptscope.util.IntMap<Boolean> threads = new io.preemptscope.util.IntMap<>();
-    /** HdrHistogram reports bucket tops; the true maximum is kept apart and caps the percentiles. */
-    private long latencyMax;
+    private long longestRun = -1;
+    private int longestRunTid;
+    private RunEnd longestRunEnd;
+    private int streakTid = -1;
+    private int streakRequests;
+    private long streakSpan = -1;
     private long sent;
     private final io.preemptscope.util.IntMap<long[]> sentBy = new io.preemptscope.util.IntMap<>();
     private long delivered;
@@ -93,9 +101,35 @@ final class ReplayMetrics {
 
     void preemptionAttempt(long ranNs) {
         attempts++;
-        latencyMax = Math.max(latencyMax, ranNs);
-        latency.recordValue(Math.min(Math.max(ranNs, 0), MAX_TRACKED_NS));
+        latency.record(ranNs);
         latencySamples.add(Math.max(ranNs, 0));
+    }
+
+    /** @see SigurgBySender#delivered */
+    void sigurgDelivered(int senderTid, int sysmonTid, long runNs, long latencyNs) {
+        bySender.delivered(senderTid, sysmonTid, runNs, latencyNs);
+        if (latencyNs >= 0) {
+            deliveryLatency.record(latencyNs);
+        }
+    }
+
+    /** sysmon's requests to one thread on consecutive rounds; the longest-lasting streak is kept. */
+    void sysmonStreak(int tid, int requests, long spanNs) {
+        if (spanNs > streakSpan || spanNs == streakSpan && (requests > streakRequests
+                || requests == streakRequests && tid < streakTid)) {
+            streakTid = tid;
+            streakRequests = requests;
+            streakSpan = spanNs;
+        }
+    }
+
+    /** A thread's longest stretch of user code, -1 when it showed none; the longest of all is kept. */
+    void userRun(int tid, long ns, RunEnd end) {
+        if (ns > longestRun || ns == longestRun && ns >= 0 && tid < longestRunTid) {
+            longestRun = ns;
+            longestRunTid = tid;
+            longestRunEnd = end;
+        }
     }
 
     void eintr(String syscall) {
@@ -138,27 +172,25 @@ final class ReplayMetrics {
 
     AnalysisMetrics result(long coalesced, int sysmonTid, AnalysisMetrics.Calibration calibration, boolean cooperativeVisible) {
         // without timestamps the clock counts events: no latency can be measured
-        AnalysisMetrics.Latency lat = latency.getTotalCount() == 0 || !runsObservable(sysmonTid) || !timed
-                ? new AnalysisMetrics.Latency(0, null, null, null, null)
-                : new AnalysisMetrics.Latency(latency.getTotalCount(), ms(Math.min(latencyMax, latency.getValueAtPercentile(50))),
-                        ms(Math.min(latencyMax, latency.getValueAtPercentile(90))),
-                        ms(Math.min(latencyMax, latency.getValueAtPercentile(99))), ms(latencyMax));
+        boolean runsMeasured = runsObservable(sysmonTid) && timed;
+        AnalysisMetrics.Latency lat = runsMeasured ? latency.latency() : new AnalysisMetrics.Latency(0, null, null, null, null);
+        AnalysisMetrics.SigurgSenders senders = timed ? bySender.result(sysmonTid, sent, sentBy(sysmonTid), runsMeasured) : null;
+        AnalysisMetrics.LongestRun longest = runsMeasured && longestRun >= 0
+                ? new AnalysisMetrics.LongestRun(Durations.ms(longestRun), longestRunTid, longestRunEnd.label) : null;
         Map<String, Long> delays = new java.util.LinkedHashMap<>();
         sysmonDelays.forEach((ns, c) -> delays.put(String.valueOf(ns / 1000), c[0]));
         // without timestamps the replay's clock counts events, which is no duration
         double duration = timed && firstNs <= lastNs ? (lastNs - firstNs) / 1e6 : 0;
         return new AnalysisMetrics(sent, delivered, coalesced,
                 new AnalysisMetrics.Preemptions(attempts, cooperativeVisible ? 0L : null), lat,
-                lat.count() == 0 ? null : "strace: user-space run of the target thread when SIGURG arrived", null,
+                lat.count() == 0 ? null : STRACE_BASIS, null,
                 sorted(eintr), sorted(restarts),
                 new AnalysisMetrics.Sysmon(sysmonTid, delays,
                         overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0),
                 threads.size(), Math.round(duration * 1000) / 1000.0, timed, calibration,
-                sysmonTid < 0 ? null : sentBy(sysmonTid));
-    }
-
-    private static Double ms(long ns) {
-        return Math.round(ns / 1000.0) / 1000.0;
+                sysmonTid < 0 ? null : sentBy(sysmonTid), senders, timed ? deliveryLatency.latency() : null, longest,
+                timed && streakTid >= 0 ? new AnalysisMetrics.RequestStreak(streakTid, streakRequests, Durations.ms(streakSpan))
+                        : null);
     }
 
     private static Map<String, Long> sorted(Map<String, long[]> map) {

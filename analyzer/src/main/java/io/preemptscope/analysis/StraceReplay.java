@@ -52,6 +52,8 @@ final class StraceReplay {
     /** The first thread seen: the traced process's main thread, its pid until getpid says otherwise. */
     private int firstTid = -1;
     private long clock;
+    /** sysmon's sleeps so far, plain or deep: one per round of retake. */
+    private long sysmonRounds;
     /** The latest time the capture shows: where it ends. */
     private long lastTime = Long.MIN_VALUE;
     /** The report's aggregates, when a report is made; null for analyze. */
@@ -104,9 +106,9 @@ final class StraceReplay {
             stopped(event.tid(), at);
         } else if (event instanceof ExitEvent || event instanceof KillEvent) {
             if (event instanceof KillEvent kill) {
-                stillRunning(event.tid(), at, "it was killed by " + kill.signal());
+                stillRunning(event.tid(), at, "it was killed by " + kill.signal(), RunEnd.KILLED);
             }
-            threads.remove(event.tid());
+            forget(event.tid());
             sink.accept(new Observation.ThreadExited(at, ref, event.tid()));
         }
     }
@@ -123,14 +125,39 @@ final class StraceReplay {
             }
         });
         running.sort(null);
-        running.forEach(tid -> stillRunning(tid, lastTime, "the capture ended"));
+        running.forEach(tid -> stillRunning(tid, lastTime, "the capture ended", RunEnd.CAPTURE_END));
+        threads.forEach(this::measured);
     }
 
-    private void stillRunning(int tid, long at, String cutShortBy) {
+    private void stillRunning(int tid, long at, String cutShortBy, RunEnd end) {
         ThreadState t = threads.get(tid);
-        if (t != null && inUserCode(t) && at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
-            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince, cutShortBy));
-            t.lastExit = Long.MIN_VALUE;
+        if (t != null && inUserCode(t)) {
+            t.ran(at - t.lastExit, end);
+            if (at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+                sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince, cutShortBy));
+                t.lastExit = Long.MIN_VALUE;
+            }
+        }
+    }
+
+    private void forget(int tid) {
+        ThreadState t = threads.get(tid);
+        if (t != null) {
+            measured(t, tid);
+            threads.remove(tid);
+        }
+    }
+
+    /** A thread leaves the replay: what it showed goes to the measurements. */
+    private void measured(ThreadState t, int tid) {
+        if (t.earlyDelivery != Long.MIN_VALUE) {
+            metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), t.earlyDeliveryRun, -1);
+            t.earlyDelivery = Long.MIN_VALUE;
+        }
+        streakEnded(t, tid);
+        // sysmon runs no user code: its gaps are SYSMON_STALL's to judge
+        if (tid != sysmon.tid()) {
+            metrics.userRun(tid, t.longestRun, t.longestRunEnd);
         }
     }
 
@@ -145,8 +172,11 @@ final class StraceReplay {
         if (t == null) {
             return;
         }
-        if (inUserCode(t) && at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
-            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince));
+        if (inUserCode(t)) {
+            t.ran(at - t.lastExit, RunEnd.STOP);
+            if (at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+                sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, at, t.sigurgSentSince));
+            }
         }
         t.lastExit = Long.MIN_VALUE;
     }
@@ -163,13 +193,17 @@ final class StraceReplay {
         String name = call.name();
         learnPid(call);
 
-        if (series != null && t.lastExit != Long.MIN_VALUE && entry >= t.lastExit && !name.equals("rt_sigreturn")) {
-            series.userRun(tid, entry - t.lastExit);
+        long ran = t.lastExit == Long.MIN_VALUE ? -1 : entry - t.lastExit;
+        if (series != null && ran >= 0 && !name.equals("rt_sigreturn")) {
+            series.userRun(tid, ran);
         }
-        // the model judges runs only past forcePreemptNS: shorter ones, nearly all, are not sent
-        if (t.lastExit != Long.MIN_VALUE && entry - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS
-                && !name.equals("rt_sigreturn")) {
-            sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, entry, t.sigurgSentSince));
+        // the model judges runs only past forcePreemptNS: shorter ones, nearly all, are not sent;
+        // the name is compared only for the few runs that matter, not on every syscall
+        if ((ran > t.longestRun || ran > SysmonConstants.FORCE_PREEMPT_NS) && !name.equals("rt_sigreturn")) {
+            t.ran(ran, RunEnd.SYSCALL);
+            if (ran > SysmonConstants.FORCE_PREEMPT_NS) {
+                sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, tid, entry, t.sigurgSentSince));
+            }
         }
         t.sigurgSentSince = 0;
         // entries matter to the rules only near an interruption or while a SIGURG is pending
@@ -251,10 +285,16 @@ final class StraceReplay {
                     series.userRun(s.tid(), at - t.lastExit);
                 }
             }
+            long ran = -1;
             if (userCode && at >= t.lastExit) {
-                metrics.preemptionAttempt(at - t.lastExit);
+                ran = at - t.lastExit;
+                t.ran(ran, RunEnd.SIGURG);
+                metrics.preemptionAttempt(ran);
                 sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, s.tid(), at, t.sigurgSentSince));
             }
+            sigurgDelivered(t, at, ran, fromProcess);
+        } else if (userCode) {
+            t.ran(at - t.lastExit, RunEnd.SIGNAL);
         }
         sink.accept(new Observation.SignalDelivered(at, ref, s.tid(), s.signal(), fromProcess));
         // the handler runs now; the next user-space stretch starts when rt_sigreturn returns
@@ -281,10 +321,82 @@ final class StraceReplay {
             ThreadState target = thread(send.tid());
             target.sigurgSentSince++;
             target.entriesWhileSigurgPending = ENTRIES_WHILE_PENDING;
+            sigurgSent(target, call.tid(), entry);
+            if (call.tid() == sysmon.tid()) {
+                requested(target, send.tid(), entry);
+            }
         }
         sink.accept(new Observation.SignalSent(entry, ref, call.tid(), send.tid(), send.signal()));
         if (send.tgid() > 0 && send.tgid() != processPid) {
             sink.accept(new Observation.SignalSentOut(entry, ref, call.tid(), send.tgid(), send.signal()));
+        }
+    }
+
+    /**
+     * A SIGURG delivery, matched to the first send to this thread still pending (the kernel merged
+     * any later one into it). strace prints a tgkill that was still in flight after the delivery it
+     * caused, so a delivery without a pending send waits for the next send to its thread.
+     *
+     * @param ran the user run the delivery ended, -1 when it interrupted no user code
+     */
+    private void sigurgDelivered(ThreadState t, long at, long ran, boolean fromProcess) {
+        if (t.sigurgPendingSince != Long.MIN_VALUE) {
+            metrics.sigurgDelivered(t.sigurgPendingFrom, sysmon.tid(), ran, at - t.sigurgPendingSince);
+            t.sigurgPendingSince = Long.MIN_VALUE;
+            return;
+        }
+        if (t.earlyDelivery != Long.MIN_VALUE) {
+            metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), t.earlyDeliveryRun, -1);
+            t.earlyDelivery = Long.MIN_VALUE;
+        }
+        if (fromProcess) {
+            t.earlyDelivery = at;
+            t.earlyDeliveryRun = ran;
+        } else {
+            metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), ran, -1);
+        }
+    }
+
+    private void sigurgSent(ThreadState target, int sender, long entry) {
+        if (target.earlyDelivery != Long.MIN_VALUE) {
+            long early = target.earlyDelivery;
+            target.earlyDelivery = Long.MIN_VALUE;
+            // a tgkill still in flight when the delivery was printed entered the kernel before it
+            if (entry <= early) {
+                metrics.sigurgDelivered(sender, sysmon.tid(), target.earlyDeliveryRun, early - entry);
+                return;
+            }
+            metrics.sigurgDelivered(SigurgBySender.UNSEEN, sysmon.tid(), target.earlyDeliveryRun, -1);
+        }
+        if (target.sigurgPendingSince == Long.MIN_VALUE) {
+            target.sigurgPendingSince = entry;
+            target.sigurgPendingFrom = sender;
+        }
+    }
+
+    /**
+     * A preemption request from sysmon. retake asks again on every round while the same time slice
+     * lasts, so requests to one thread on consecutive rounds are what SIGURG_DELIVERED_NO_PREEMPT
+     * reads a slice from (RepreemptRules); the longest such streak is measured with the same
+     * rounds.
+     */
+    private void requested(ThreadState target, int tid, long entry) {
+        if (target.streakRequests > 0 && sysmonRounds - target.streakRound == 1) {
+            target.streakRequests++;
+            target.streakLast = entry;
+        } else {
+            streakEnded(target, tid);
+            target.streakRequests = 1;
+            target.streakFirst = entry;
+            target.streakLast = entry;
+        }
+        target.streakRound = sysmonRounds;
+    }
+
+    private void streakEnded(ThreadState t, int tid) {
+        if (t.streakRequests > 0) {
+            metrics.sysmonStreak(tid, t.streakRequests, t.streakLast - t.streakFirst);
+            t.streakRequests = 0;
         }
     }
 
@@ -371,6 +483,7 @@ final class StraceReplay {
             if (series != null) {
                 series.sysmonSleep(known.timeNs(), known.requestedNs(), known.actualNs());
             }
+            sysmonRounds++;
         }
     }
 
@@ -379,6 +492,7 @@ final class StraceReplay {
         if (call.tid() == sysmon.tid() && call.result() != null && timeout >= 0) {
             boolean woken = !"ETIMEDOUT".equals(call.result().errno());
             sink.accept(new Observation.SysmonDeepSlept(exit, ref, call.tid(), woken));
+            sysmonRounds++;
         }
     }
 
@@ -446,6 +560,30 @@ final class StraceReplay {
         RestartCode inHandlerCode;
         /** The note of a stop loop the thread is in: its last syscall of note was a timeout there. */
         String stopLoopNote;
+        /**
+         * The first SIGURG sent to this thread and not yet delivered: its tgkill's entry and sender.
+         * It stays pending until a delivery, however late: the kernel holds one instance until the
+         * thread unblocks it.
+         */
+        long sigurgPendingSince = Long.MIN_VALUE;
+        int sigurgPendingFrom;
+        /** A SIGURG delivery seen before any send to it, and the user run it ended (-1 for none). */
+        long earlyDelivery = Long.MIN_VALUE;
+        long earlyDeliveryRun;
+        long longestRun = -1;
+        RunEnd longestRunEnd;
+        /** sysmon's requests to this thread on consecutive rounds: how many, the first's and last's entry, the last's round. */
+        int streakRequests;
+        long streakFirst;
+        long streakLast;
+        long streakRound;
+
+        void ran(long ns, RunEnd end) {
+            if (ns > longestRun) {
+                longestRun = ns;
+                longestRunEnd = end;
+            }
+        }
     }
 
     /** What a stop-the-world loop calls between its note sleeps (preemptall's getpid and tgkill). */

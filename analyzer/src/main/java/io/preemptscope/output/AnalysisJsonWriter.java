@@ -69,9 +69,13 @@ public final class AnalysisJsonWriter {
         JsonFields.number(json, "sigurgDelivered", m.sigurgDelivered());
         JsonFields.number(json, "sigurgCoalesced", m.sigurgCoalesced());
         JsonFields.number(json, "sigurgSentBySysmon", m.sigurgSentBySysmon());
+        senders(json, m.sigurgBySender());
+        latency(json, "sigurgDeliveryLatencyMs", m.sigurgDeliveryLatencyMs());
         preemptions(json, m.preemptions());
-        latency(json, m.preemptLatencyMs());
+        latency(json, "preemptLatencyMs", m.preemptLatencyMs());
         json.writeStringField("latencyBasis", m.latencyBasis());
+        longestRun(json, m.longestUserRun());
+        streak(json, m.sysmonRequestStreak());
         JsonFields.number(json, "syscallRetakes", m.syscallRetakes());
         JsonFields.counts(json, "eintr", m.eintr());
         JsonFields.counts(json, "restarts", m.restarts());
@@ -93,12 +97,57 @@ public final class AnalysisJsonWriter {
         json.writeEndObject();
     }
 
-    private static void latency(JsonGenerator json, AnalysisMetrics.Latency l) throws IOException {
-        if (l == null) {
-            json.writeNullField("preemptLatencyMs");
+    private static void senders(JsonGenerator json, AnalysisMetrics.SigurgSenders s) throws IOException {
+        if (s == null) {
+            json.writeNullField("sigurgBySender");
             return;
         }
-        json.writeObjectFieldStart("preemptLatencyMs");
+        json.writeObjectFieldStart("sigurgBySender");
+        sender(json, "sysmon", s.sysmon());
+        sender(json, "others", s.others());
+        sender(json, "unseen", s.unseen());
+        json.writeEndObject();
+    }
+
+    private static void sender(JsonGenerator json, String field, AnalysisMetrics.SigurgSender s) throws IOException {
+        json.writeObjectFieldStart(field);
+        JsonFields.number(json, "sent", s.sent());
+        json.writeNumberField("delivered", s.delivered());
+        latency(json, "userRunBeforeDeliveryMs", s.userRunBeforeDeliveryMs());
+        latency(json, "deliveryLatencyMs", s.deliveryLatencyMs());
+        json.writeEndObject();
+    }
+
+    private static void longestRun(JsonGenerator json, AnalysisMetrics.LongestRun r) throws IOException {
+        if (r == null) {
+            json.writeNullField("longestUserRun");
+            return;
+        }
+        json.writeObjectFieldStart("longestUserRun");
+        json.writeNumberField("ms", r.ms());
+        json.writeNumberField("tid", r.tid());
+        json.writeStringField("endedBy", r.endedBy());
+        json.writeEndObject();
+    }
+
+    private static void streak(JsonGenerator json, AnalysisMetrics.RequestStreak s) throws IOException {
+        if (s == null) {
+            json.writeNullField("sysmonRequestStreak");
+            return;
+        }
+        json.writeObjectFieldStart("sysmonRequestStreak");
+        json.writeNumberField("tid", s.tid());
+        json.writeNumberField("requests", s.requests());
+        json.writeNumberField("spanMs", s.spanMs());
+        json.writeEndObject();
+    }
+
+    private static void latency(JsonGenerator json, String field, AnalysisMetrics.Latency l) throws IOException {
+        if (l == null) {
+            json.writeNullField(field);
+            return;
+        }
+        json.writeObjectFieldStart(field);
         json.writeNumberField("count", l.count());
         JsonFields.number(json, "p50", l.p50());
         JsonFields.number(json, "p90", l.p90());

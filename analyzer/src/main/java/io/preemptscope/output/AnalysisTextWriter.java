@@ -9,6 +9,7 @@ import io.preemptscope.model.anomaly.Severity;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,10 +71,30 @@ public final class AnalysisTextWriter {
             out.printf(Locale.ROOT, "  preemption signals that interrupted user code: %d%n", m.preemptions().async());
         }
         AnalysisMetrics.Latency l = m.preemptLatencyMs();
-        if (l.count() > 0) {
-            out.printf(Locale.ROOT, "  %s (ms): p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d)%n",
-                    fromTrace ? "length of the time slices a preemption ended" : "time the thread had run when SIGURG arrived",
-                    l.p50(), l.p90(), l.p99(), l.max(), l.count());
+        if (fromTrace && l.count() > 0) {
+            out.printf(Locale.ROOT, "  length of the time slices a preemption ended (Go trace, ms): %s%n", percentiles(l));
+        }
+        if (m.sigurgBySender() != null) {
+            bySender(m.sigurgBySender(), out);
+        } else {
+            if (!fromTrace && l.count() > 0) {
+                out.printf(Locale.ROOT, "  %s, any sender (ms): %s%n", RUN_BEFORE_SIGURG, percentiles(l));
+            }
+            if (m.sigurgDeliveryLatencyMs() != null && m.sigurgDeliveryLatencyMs().count() > 0) {
+                out.printf(Locale.ROOT, "  SIGURG delivery after the sender's tgkill, any sender (ms): %s%n",
+                        percentiles(m.sigurgDeliveryLatencyMs()));
+            }
+        }
+        if (m.longestUserRun() != null) {
+            AnalysisMetrics.LongestRun run = m.longestUserRun();
+            out.printf(Locale.ROOT, "  longest user-space run without a syscall, sysmon aside: %.1f ms (thread %d, %s)%n",
+                    run.ms(), run.tid(), ended(run.endedBy()));
+        }
+        // one request at a time is the normal case: a streak is worth a line only when there is one
+        if (m.sysmonRequestStreak() != null && m.sysmonRequestStreak().requests() > 1) {
+            AnalysisMetrics.RequestStreak st = m.sysmonRequestStreak();
+            out.printf(Locale.ROOT, "  sysmon asked thread %d on %d consecutive rounds over %.1f ms (it asks again each round"
+                    + " while a time slice lasts)%n", st.tid(), st.requests(), st.spanMs());
         }
         if (m.syscallRetakes() != null) {
             out.printf(Locale.ROOT, "  Ps retaken from goroutines blocked in syscalls (Go trace): %d%n", m.syscallRetakes());
@@ -129,6 +150,54 @@ public final class AnalysisTextWriter {
                 }
             });
         }
+    }
+
+    private static final String RUN_BEFORE_SIGURG = "user-space run since the thread's last syscall when SIGURG"
+            + " arrived, not a time slice";
+
+    /** Each figure for sysmon's requests apart from the GC's and stop-the-world's, which ask regardless of time. */
+    private static void bySender(AnalysisMetrics.SigurgSenders s, PrintWriter out) {
+        Map<String, AnalysisMetrics.SigurgSender> rows = new LinkedHashMap<>();
+        rows.put("from sysmon", s.sysmon());
+        rows.put("from GC and stop-the-world", s.others());
+        if (s.unseen().delivered() > 0) {
+            rows.put("tgkill not in the capture", s.unseen());
+        }
+        if (rows.values().stream().allMatch(r -> r.delivered() == 0)) {
+            return;
+        }
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+        // a capture that filters syscalls measures deliveries but no runs
+        if (rows.values().stream().anyMatch(r -> r.userRunBeforeDeliveryMs().count() > 0)) {
+            out.printf(Locale.ROOT, "  %s (ms):%n", RUN_BEFORE_SIGURG);
+            rows.forEach((who, r) -> out.printf(Locale.ROOT, "    %-" + width + "s  %s%n", who,
+                    percentiles(r.userRunBeforeDeliveryMs())));
+        }
+        out.println("  SIGURG delivery after the sender's tgkill (ms):");
+        rows.forEach((who, r) -> {
+            if (r.deliveryLatencyMs() != null) {
+                out.printf(Locale.ROOT, "    %-" + width + "s  %s%n", who, percentiles(r.deliveryLatencyMs()));
+            }
+        });
+    }
+
+    private static String percentiles(AnalysisMetrics.Latency l) {
+        if (l.count() == 0) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d)", l.p50(), l.p90(), l.p99(),
+                l.max(), l.count());
+    }
+
+    private static String ended(String endedBy) {
+        return switch (endedBy) {
+            case "syscall" -> "ended by a syscall";
+            case "SIGURG" -> "ended by SIGURG";
+            case "signal" -> "ended by another signal";
+            case "stop" -> "ended by a group-stop";
+            case "killed" -> "still running when the process was killed";
+            default -> "still running when the capture ended";
+        };
     }
 
     /** The threads and the time they cover, or why no time can be measured. */

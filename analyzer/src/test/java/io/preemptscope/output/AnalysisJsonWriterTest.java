@@ -32,7 +32,17 @@ class AnalysisJsonWriterTest {
         AnalysisMetrics metrics = new AnalysisMetrics(12L, 10L, 2L, new AnalysisMetrics.Preemptions(7, null),
                 new AnalysisMetrics.Latency(0, null, null, null, null), "strace: time run when SIGURG arrived", null,
                 eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null), 4, 1234.5, true,
-                new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3), 9L);
+                new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3), 9L,
+                new AnalysisMetrics.SigurgSenders(
+                        new AnalysisMetrics.SigurgSender(9L, 8, new AnalysisMetrics.Latency(7, 10.25, 10.5, 11.0, 11.0),
+                                new AnalysisMetrics.Latency(8, 0.03, 0.05, 1.2, 1.2)),
+                        new AnalysisMetrics.SigurgSender(3L, 2, new AnalysisMetrics.Latency(0, null, null, null, null),
+                                new AnalysisMetrics.Latency(2, 0.02, 0.02, 0.02, 0.02)),
+                        new AnalysisMetrics.SigurgSender(null, 0, new AnalysisMetrics.Latency(0, null, null, null, null),
+                                null)),
+                new AnalysisMetrics.Latency(10, 0.03, 0.05, 1.2, 1.2),
+                new AnalysisMetrics.LongestRun(985.866, 12375, "capture end"),
+                new AnalysisMetrics.RequestStreak(12375, 3, 20.1));
         Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
                 List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long",
                 "docs/model.md#coop_starvation", List.of(new Source("proc.go", "https://example.org/proc.go")),
@@ -62,6 +72,63 @@ class AnalysisJsonWriterTest {
                     "sigurgDelivered" : 10,
                     "sigurgCoalesced" : 2,
                     "sigurgSentBySysmon" : 9,
+                    "sigurgBySender" : {
+                      "sysmon" : {
+                        "sent" : 9,
+                        "delivered" : 8,
+                        "userRunBeforeDeliveryMs" : {
+                          "count" : 7,
+                          "p50" : 10.25,
+                          "p90" : 10.5,
+                          "p99" : 11.0,
+                          "max" : 11.0
+                        },
+                        "deliveryLatencyMs" : {
+                          "count" : 8,
+                          "p50" : 0.03,
+                          "p90" : 0.05,
+                          "p99" : 1.2,
+                          "max" : 1.2
+                        }
+                      },
+                      "others" : {
+                        "sent" : 3,
+                        "delivered" : 2,
+                        "userRunBeforeDeliveryMs" : {
+                          "count" : 0,
+                          "p50" : null,
+                          "p90" : null,
+                          "p99" : null,
+                          "max" : null
+                        },
+                        "deliveryLatencyMs" : {
+                          "count" : 2,
+                          "p50" : 0.02,
+                          "p90" : 0.02,
+                          "p99" : 0.02,
+                          "max" : 0.02
+                        }
+                      },
+                      "unseen" : {
+                        "sent" : null,
+                        "delivered" : 0,
+                        "userRunBeforeDeliveryMs" : {
+                          "count" : 0,
+                          "p50" : null,
+                          "p90" : null,
+                          "p99" : null,
+                          "max" : null
+                        },
+                        "deliveryLatencyMs" : null
+                      }
+                    },
+                    "sigurgDeliveryLatencyMs" : {
+                      "count" : 10,
+                      "p50" : 0.03,
+                      "p90" : 0.05,
+                      "p99" : 1.2,
+                      "max" : 1.2
+                    },
                     "preemptions" : {
                       "async" : 7,
                       "cooperative" : null
@@ -74,6 +141,16 @@ class AnalysisJsonWriterTest {
                       "max" : null
                     },
                     "latencyBasis" : "strace: time run when SIGURG arrived",
+                    "longestUserRun" : {
+                      "ms" : 985.866,
+                      "tid" : 12375,
+                      "endedBy" : "capture end"
+                    },
+                    "sysmonRequestStreak" : {
+                      "tid" : 12375,
+                      "requests" : 3,
+                      "spanMs" : 20.1
+                    },
                     "syscallRetakes" : null,
                     "eintr" : {
                       "read" : 3,
