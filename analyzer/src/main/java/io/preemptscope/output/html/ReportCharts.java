@@ -96,7 +96,8 @@ final class ReportCharts {
     // ---- 1. preemption latency histogram --------------------------------------------------------
 
     private void latencyHistogram() {
-        String title = "Preemption latency";
+        // from strace the figure is the run since the last syscall, which is no time slice
+        String title = fromTrace() ? "Preempted time slices" : "User-space run at each SIGURG";
         List<String> names = new ArrayList<>();
         List<long[]> counts = new ArrayList<>();
         String xLabel;
@@ -126,9 +127,10 @@ final class ReportCharts {
             names.add("async (SIGURG interrupted user code)");
             counts.add(all.counts());
             xLabel = "user-space run of the thread when SIGURG arrived (ms, log scale)";
-            caption = "How long the target thread had run user code when each SIGURG arrived, an upper bound of its"
-                    + " time slice (strace cannot show cooperative preemptions); the shaded band is the model's"
-                    + " 10 ms time slice up to its deadline.";
+            caption = "How long the target thread had run user code since its last syscall when each SIGURG"
+                    + " arrived. Not a time slice: a slice goes on across fast syscalls, and goroutines switch"
+                    + " without one (strace shows no cooperative preemption); the shaded band, the model's 10 ms"
+                    + " time slice up to its deadline, is for scale.";
         }
         int[] range = range(counts, true);
         BucketDataset data = new BucketDataset(names, counts, range[0], range[1]);
@@ -152,7 +154,7 @@ final class ReportCharts {
     // ---- 2. latency CDF per source ----------------------------------------------------------
 
     private void latencyCdf() {
-        String title = "Preemption latency by who asked";
+        String title = "User-space run at each SIGURG, by who asked";
         if (fromTrace() || !metrics.straceMeasured()) {
             absent.add(new ReportPage.Row(title, "who sent a preemption request shows only in strace (the sending"
                     + " thread of each tgkill); " + (fromTrace() ? "this report's latencies come from the Go trace"
