@@ -68,4 +68,22 @@ class RegressSeedTest {
         assertThat(again.err()).isEqualTo("preemptscope: regress: " + out
                 + " is not empty; pass --force to replace an earlier regress there\n");
     }
+
+    @Test
+    void twoRunsOfEachModeAreJudgedTogetherAndSayHowTheyVaried() throws Exception {
+        Path out = work.resolve("regress-2");
+        Cli.Result r = Cli.run("regress", "--runs", "2", "--timeout", "2s", "--out", out.toString(), "--",
+                seed.toString());
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        // both Go 1.13-mode runs hang; the text says so, and how the figures the checks read varied
+        assertThat(r.out()).contains("runs varied: 2 of 2 runs hung")
+                .containsPattern("runs varied: longest run \\d")
+                .contains("baseline-starved            | hung ");
+        for (String run : new String[] {"go1.13-run1", "go1.13-run2", "go1.14-run1", "go1.14-run2"}) {
+            assertThat(out.resolve(run).resolve("strace.txt")).exists();
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("compare.json").toFile());
+        assertThat(json.get("baseline").get("runs")).hasSize(2);
+        assertThat(json.get("candidate").get("runs")).hasSize(2);
+    }
 }
