@@ -77,7 +77,7 @@ class RegressSeedTest {
         assertThat(r.status()).as(r.out() + r.err()).isZero();
         // both Go 1.13-mode runs hang; the text says so, and how the figures the checks read varied
         assertThat(r.out()).contains("runs varied: 2 of 2 runs hung")
-                .containsPattern("runs varied: longest run \\d")
+                .containsPattern("runs varied: longest run: \\d")
                 .contains("baseline-starved            | hung ");
         for (String run : new String[] {"go1.13-run1", "go1.13-run2", "go1.14-run1", "go1.14-run2"}) {
             assertThat(out.resolve(run).resolve("strace.txt")).exists();
