@@ -254,10 +254,11 @@ final class StraceReplay {
                 keyedAnywhere = KEYED_ANYWHERE_AFTER_INTERRUPT;
                 t.interrupted = injected ? null : name;
                 t.interruptedCode = injected ? null : code;
+                t.interruptedTimed = timed;
                 if (eintr) {
                     metrics.eintr(name);
                     if (series != null) {
-                        series.eintr(tid);
+                        series.eintr(tid, name, noRetryOwed(name, timed));
                     }
                 }
             } else {
@@ -302,6 +303,7 @@ final class StraceReplay {
         t.sigurgSentSince = 0;
         t.inHandlerFor = t.interrupted;
         t.inHandlerCode = t.interruptedCode;
+        t.inHandlerTimed = t.interruptedTimed;
         t.interrupted = null;
     }
 
@@ -454,7 +456,7 @@ final class StraceReplay {
             if (eintr && t.inHandlerCode != null) {
                 metrics.eintr(interrupted);
                 if (series != null) {
-                    series.eintr(call.tid());
+                    series.eintr(call.tid(), interrupted, noRetryOwed(interrupted, t.inHandlerTimed));
                 }
             } else if (t.inHandlerCode == RestartCode.ERESTARTSYS || t.inHandlerCode == RestartCode.ERESTARTNOINTR) {
                 metrics.restart(interrupted);
@@ -509,6 +511,19 @@ final class StraceReplay {
         }
     }
 
+    /**
+     * An EINTR the model owes no retry (InterruptRules.awaitRetry): the runtime's own futex and
+     * nanosleep waits ignore it by design, and netpoll's timed epoll waits return on it to recompute
+     * their delay. Only the report's chart tells these apart; the findings judge the rest.
+     */
+    private static boolean noRetryOwed(String syscall, boolean timed) {
+        return switch (syscall) {
+            case "futex", "nanosleep", "clock_nanosleep" -> true;
+            case "epoll_wait", "epoll_pwait", "epoll_pwait2" -> timed;
+            default -> false;
+        };
+    }
+
     /** Name and first argument: what identifies "the same call again" for retries and restarts. */
     private static String key(String name, String args) {
         String first = ArgSplitter.first(args);
@@ -558,6 +573,9 @@ final class StraceReplay {
         RestartCode interruptedCode;
         String inHandlerFor;
         RestartCode inHandlerCode;
+        /** The interrupted call had a timeout (futex, epoll wait): see {@link #noRetryOwed}. */
+        boolean interruptedTimed;
+        boolean inHandlerTimed;
         /** The note of a stop loop the thread is in: its last syscall of note was a timeout there. */
         String stopLoopNote;
         /**
