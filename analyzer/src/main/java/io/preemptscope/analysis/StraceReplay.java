@@ -92,8 +92,8 @@ final class StraceReplay {
             clockKind = event.ts().clock();
         }
         metrics.seen(event.tid(), at, event.ts().present());
-        if (series != null && event.ts().present()) {
-            series.straceEvent(event.tid(), at);
+        if (series != null) {
+            series.straceEvent(event.tid(), at, event.ts().present());
         }
         if (firstTid < 0) {
             firstTid = event.tid();
@@ -237,6 +237,12 @@ final class StraceReplay {
             }
             case "sched_yield" -> sink.accept(new Observation.Yielded(entry, ref, tid));
             case "mlock" -> mlock(call, ref, entry);
+            case "execve" -> {
+                if (series != null && result != null && "0".equals(result.value())
+                        && ArgDecoder.decode(name, call.args()) instanceof SyscallArgs.Exec exec && exec.path() != null) {
+                    series.executed(tid, exec.path());
+                }
+            }
             default -> { }
         }
 

@@ -39,6 +39,7 @@ public final class CaptureSeries {
     private final IntMap<ThreadFigures> threads = new IntMap<>();
     private final ThreadFigures otherThreads = new ThreadFigures(OTHERS);
     private int firstTid = -1;
+    private String program;
     private final Map<String, long[]> eintrBySyscall = new TreeMap<>();
 
     private final IntMap<long[][]> pLanes = new IntMap<>();
@@ -49,9 +50,14 @@ public final class CaptureSeries {
 
     // ---- strace -----------------------------------------------------------------------------
 
-    /** Every strace event, in order: the first one's time is the start of the axis. */
-    public void straceEvent(int tid, long ns) {
-        straceAxis.start(ns);
+    /**
+     * Every strace event, in order: the first one's thread is the main thread, the first timed
+     * one's time the start of the axis.
+     */
+    public void straceEvent(int tid, long ns, boolean timed) {
+        if (timed) {
+            straceAxis.start(ns);
+        }
         if (firstTid < 0) {
             firstTid = tid;
         }
@@ -120,6 +126,13 @@ public final class CaptureSeries {
 
     public void restart(int tid) {
         thread(tid).restarts++;
+    }
+
+    /** A successful execve: the main thread's last one names the program it runs. */
+    public void executed(int tid, String path) {
+        if (tid == firstTid) {
+            program = path;
+        }
     }
 
     public void sysmonSleep(long ns, long requestedNs, long observedNs) {
@@ -299,6 +312,11 @@ public final class CaptureSeries {
     /** The threads past {@link #MAX_THREADS}, summed; zero when there were none. */
     public ThreadFigures otherThreads() {
         return otherThreads;
+    }
+
+    /** The path the main thread's last successful execve ran, as strace printed it; null when none was seen. */
+    public String program() {
+        return program;
     }
 
     /** EINTRs that reached the program, of one syscall name, and how many of them were owed no retry. */
