@@ -21,6 +21,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -501,12 +502,17 @@ final class ReportCharts {
         for (int r = 0; r < data.getRowCount(); r++) {
             renderer.setSeriesPaint(r, colours.get((String) data.getRowKey(r)));
         }
-        renderer.setMaximumBarWidth(0.08);
-        int height = Math.max(240, 140 + 30 * data.getColumnCount());
+        // the count axis under the bars, like every other chart's, and bars thick enough to read
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.getDomainAxis().setCategoryMargin(0.3);
+        renderer.setMaximumBarWidth(0.3);
+        int height = Math.max(220, 130 + 36 * data.getColumnCount());
         String caption = "Syscalls a signal interrupted, by name: restarted by the kernel without the program noticing"
                 + " (ERESTARTSYS with Go's SA_RESTART); EINTR the program retried; EINTR it did not retry (the"
                 + " EINTR findings below); and EINTR owed no retry (the runtime's own futex and nanosleep waits,"
-                + " netpoll's epoll waits with a timeout).";
+                + " netpoll's epoll waits with a timeout). In all: " + Format.count(totals[0]) + " restarted, "
+                + Format.count(totals[1]) + " EINTR retried, " + Format.count(totals[2]) + " not retried, "
+                + Format.count(totals[3]) + " owed no retry.";
         if (unattributed > 0) {
             caption += " " + Format.count(unattributed) + " more EINTRs not retried were counted past the findings"
                     + " kept and cannot be told apart by syscall: they are counted as retried here.";
