@@ -92,8 +92,8 @@ final class StraceReplay {
             clockKind = event.ts().clock();
         }
         metrics.seen(event.tid(), at, event.ts().present());
-        if (series != null && event.ts().present()) {
-            series.straceEvent(event.tid(), at);
+        if (series != null) {
+            series.straceEvent(event.tid(), at, event.ts().present());
         }
         if (firstTid < 0) {
             firstTid = event.tid();
@@ -237,6 +237,12 @@ final class StraceReplay {
             }
             case "sched_yield" -> sink.accept(new Observation.Yielded(entry, ref, tid));
             case "mlock" -> mlock(call, ref, entry);
+            case "execve" -> {
+                if (series != null && result != null && "0".equals(result.value())
+                        && ArgDecoder.decode(name, call.args()) instanceof SyscallArgs.Exec exec && exec.path() != null) {
+                    series.executed(tid, exec.path());
+                }
+            }
             default -> { }
         }
 
@@ -254,10 +260,11 @@ final class StraceReplay {
                 keyedAnywhere = KEYED_ANYWHERE_AFTER_INTERRUPT;
                 t.interrupted = injected ? null : name;
                 t.interruptedCode = injected ? null : code;
+                t.interruptedTimed = timed;
                 if (eintr) {
                     metrics.eintr(name);
                     if (series != null) {
-                        series.eintr(tid);
+                        series.eintr(tid, name, noRetryOwed(name, timed));
                     }
                 }
             } else {
@@ -302,6 +309,7 @@ final class StraceReplay {
         t.sigurgSentSince = 0;
         t.inHandlerFor = t.interrupted;
         t.inHandlerCode = t.interruptedCode;
+        t.inHandlerTimed = t.interruptedTimed;
         t.interrupted = null;
     }
 
@@ -454,7 +462,7 @@ final class StraceReplay {
             if (eintr && t.inHandlerCode != null) {
                 metrics.eintr(interrupted);
                 if (series != null) {
-                    series.eintr(call.tid());
+                    series.eintr(call.tid(), interrupted, noRetryOwed(interrupted, t.inHandlerTimed));
                 }
             } else if (t.inHandlerCode == RestartCode.ERESTARTSYS || t.inHandlerCode == RestartCode.ERESTARTNOINTR) {
                 metrics.restart(interrupted);
@@ -509,6 +517,19 @@ final class StraceReplay {
         }
     }
 
+    /**
+     * An EINTR the model owes no retry (InterruptRules.awaitRetry): the runtime's own futex and
+     * nanosleep waits ignore it by design, and netpoll's timed epoll waits return on it to recompute
+     * their delay. Only the report's chart tells these apart; the findings judge the rest.
+     */
+    private static boolean noRetryOwed(String syscall, boolean timed) {
+        return switch (syscall) {
+            case "futex", "nanosleep", "clock_nanosleep" -> true;
+            case "epoll_wait", "epoll_pwait", "epoll_pwait2" -> timed;
+            default -> false;
+        };
+    }
+
     /** Name and first argument: what identifies "the same call again" for retries and restarts. */
     private static String key(String name, String args) {
         String first = ArgSplitter.first(args);
@@ -558,6 +579,9 @@ final class StraceReplay {
         RestartCode interruptedCode;
         String inHandlerFor;
         RestartCode inHandlerCode;
+        /** The interrupted call had a timeout (futex, epoll wait): see {@link #noRetryOwed}. */
+        boolean interruptedTimed;
+        boolean inHandlerTimed;
         /** The note of a stop loop the thread is in: its last syscall of note was a timeout there. */
         String stopLoopNote;
         /**

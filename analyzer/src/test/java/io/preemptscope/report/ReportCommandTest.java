@@ -104,6 +104,8 @@ class ReportCommandTest {
         assertThat(ids(doc)).contains("latency-histogram", "latency-cdf", "sigurg-timeline", "sysmon-schedule",
                 "delivery-latency");
         assertThat(doc.select("h2#threads ~ table td").eachText()).contains("25208", "sysmon");
+        // the main thread is named after the program its execve ran
+        assertThat(doc.select("h2#threads ~ table td").eachText()).contains("25207").anyMatch(t -> t.startsWith("main (seed)"));
     }
 
     @Test

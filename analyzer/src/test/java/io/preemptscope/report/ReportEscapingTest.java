@@ -64,7 +64,8 @@ class ReportEscapingTest {
         Path src = Files.createDirectories(dir.resolve("payload-<script>alert(0)<").resolve("script>\"><img src=x onerror=alert(0)>"));
         Files.writeString(src.resolve("go.mod"), "module payload\n\ngo 1.19\n");
         Files.writeString(src.resolve("main.go"), PROGRAM);
-        Path binary = src.resolve("payload-prog");
+        // the main thread is named after the program: its name carries a payload too
+        Path binary = src.resolve("payload-<b>prog");
         run(src, Map.of("GOCACHE", Path.of("target", "go-build-cache").toAbsolutePath().toString(),
                 "GOPATH", dir.resolve("gopath").toString(), "CGO_ENABLED", "0", "GOFLAGS", ""),
                 GO.toString(), "build", "-o", binary.toString(), ".");
@@ -96,11 +97,12 @@ class ReportEscapingTest {
         // the path (input table, evidence) and the quoted write of the payload, as text
         assertThat(doc.select("h2#capture ~ table td").eachText()).anyMatch(t -> t.contains("payload-<script>alert(0)<"));
         assertThat(doc.select("pre.evidence").text()).contains(capture.toString());
+        assertThat(doc.select("h2#threads ~ table td").eachText()).anyMatch(t -> t.startsWith("main (payload-<b>prog)"));
         String evidence = doc.select("pre.evidence").text();
         assertThat(evidence).containsAnyOf("write(1, \"" + IMG.replace("\"", "\\\""), "write(1, \"" + TEXTAREA,
                 "write(1, \"" + SCRIPT);
         String raw = Files.readString(html);
-        for (String payload : List.of(SCRIPT, TEXTAREA, "<img src=x", "<script>alert(0)")) {
+        for (String payload : List.of(SCRIPT, TEXTAREA, "<img src=x", "<script>alert(0)", "<b>prog")) {
             assertThat(raw).doesNotContain(payload);
         }
         // the last payload printed is the write the starvation finding quotes, escaped

@@ -4,6 +4,8 @@ import io.preemptscope.util.IntMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The aggregates the HTML report draws, collected from the same replay as the analysis and in
@@ -37,6 +39,8 @@ public final class CaptureSeries {
     private final IntMap<ThreadFigures> threads = new IntMap<>();
     private final ThreadFigures otherThreads = new ThreadFigures(OTHERS);
     private int firstTid = -1;
+    private String program;
+    private final Map<String, long[]> eintrBySyscall = new TreeMap<>();
 
     private final IntMap<long[][]> pLanes = new IntMap<>();
     private final List<Integer> pOrder = new ArrayList<>();
@@ -46,9 +50,14 @@ public final class CaptureSeries {
 
     // ---- strace -----------------------------------------------------------------------------
 
-    /** Every strace event, in order: the first one's time is the start of the axis. */
-    public void straceEvent(int tid, long ns) {
-        straceAxis.start(ns);
+    /**
+     * Every strace event, in order: the first one's thread is the main thread, the first timed
+     * one's time the start of the axis.
+     */
+    public void straceEvent(int tid, long ns, boolean timed) {
+        if (timed) {
+            straceAxis.start(ns);
+        }
         if (firstTid < 0) {
             firstTid = tid;
         }
@@ -99,12 +108,31 @@ public final class CaptureSeries {
         }
     }
 
-    public void eintr(int tid) {
+    /**
+     * A syscall failed with EINTR that reached the program.
+     *
+     * @param noRetryOwed the call is one the model expects no retry of: the runtime's own futex and
+     *     nanosleep waits, and netpoll's epoll waits with a timeout
+     */
+    public void eintr(int tid, String syscall, boolean noRetryOwed) {
         thread(tid).eintr++;
+        // one entry per syscall name: a few hundred at most
+        long[] n = eintrBySyscall.computeIfAbsent(syscall, k -> new long[2]);
+        n[0]++;
+        if (noRetryOwed) {
+            n[1]++;
+        }
     }
 
     public void restart(int tid) {
         thread(tid).restarts++;
+    }
+
+    /** A successful execve: the main thread's last one names the program it runs. */
+    public void executed(int tid, String path) {
+        if (tid == firstTid) {
+            program = path;
+        }
     }
 
     public void sysmonSleep(long ns, long requestedNs, long observedNs) {
@@ -284,6 +312,21 @@ public final class CaptureSeries {
     /** The threads past {@link #MAX_THREADS}, summed; zero when there were none. */
     public ThreadFigures otherThreads() {
         return otherThreads;
+    }
+
+    /** The path the main thread's last successful execve ran, as strace printed it; null when none was seen. */
+    public String program() {
+        return program;
+    }
+
+    /** EINTRs that reached the program, of one syscall name, and how many of them were owed no retry. */
+    public record SyscallEintr(long eintr, long noRetryOwed) {}
+
+    /** EINTRs by syscall name, in name order. */
+    public Map<String, SyscallEintr> eintrBySyscall() {
+        Map<String, SyscallEintr> out = new TreeMap<>();
+        eintrBySyscall.forEach((name, n) -> out.put(name, new SyscallEintr(n[0], n[1])));
+        return out;
     }
 
     /** The first thread of the strace capture: the traced process's main thread. */

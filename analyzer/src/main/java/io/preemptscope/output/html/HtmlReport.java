@@ -178,7 +178,8 @@ public final class HtmlReport {
             roles.add("sysmon");
         }
         if (t.tid() == series.firstTid()) {
-            roles.add("main");
+            String program = series.program();
+            roles.add(program == null ? "main" : "main (" + program.substring(program.lastIndexOf('/') + 1) + ")");
         }
         if (t.tid() != m.sysmon().tid() && t.sigurgSent() > 0) {
             roles.add("GC/STW signal sender");

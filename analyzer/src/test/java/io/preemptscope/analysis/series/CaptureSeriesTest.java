@@ -46,7 +46,7 @@ class CaptureSeriesTest {
     @Test
     void lanesAndThreadsAreCapped() {
         CaptureSeries series = new CaptureSeries();
-        series.straceEvent(1, 0);
+        series.straceEvent(1, 0, true);
         for (int tid = 1; tid <= 5_000; tid++) {
             series.sigurgSent(1, tid, tid * 1_000L);
             series.sigurgDelivered(tid, tid * 1_000L + 10, 5);
