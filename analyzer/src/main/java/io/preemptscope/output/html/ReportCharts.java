@@ -141,10 +141,10 @@ final class ReportCharts {
         renderer.setSeriesPaint(0, Palette.ASYNC);
         renderer.setSeriesPaint(1, Palette.COOPERATIVE);
         LogAxis x = ChartStyle.logMs(xLabel);
-        XYPlot plot = new XYPlot(data, x, ChartStyle.count("preemptions"), renderer);
+        XYPlot plot = new XYPlot(data, x, ChartStyle.count(fromTrace() ? "preemptions" : "SIGURGs"), renderer);
         ChartStyle.band(plot, FORCE_PREEMPT_MS, deadlineMs());
         x.setRange(BucketDataset.edgeMs(range[0]), BucketDataset.edgeMs(range[1] + 1));
-        List<List<String>> table = histogramTable(names, counts, "preemptions");
+        List<List<String>> table = histogramTable(names, counts, fromTrace() ? "preemptions" : "SIGURGs");
         add("latency-histogram", title, caption, String.format(Locale.ROOT,
                 "Histogram of preemption latency: %s preemptions, p50 %s ms, max %s ms; model band 10 to %s ms.",
                 Format.count(metrics.preemptLatencyMs().count()), Format.ms(metrics.preemptLatencyMs().p50()),
