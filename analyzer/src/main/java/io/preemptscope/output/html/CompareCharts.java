@@ -141,7 +141,8 @@ final class CompareCharts {
         ChartStyle.band(plot, FORCE_PREEMPT_MS, deadline);
         double lo = Math.min(FORCE_PREEMPT_MS, Math.min(min(b), min(c)));
         double hi = Math.max(deadline, Math.max(max(b), max(c)));
-        x.setRange(Math.max(SMALLEST_MS, lo / 2), hi * 2);
+        // at least 1 to 100 ms, so the axis has a tick either side of the band
+        x.setRange(Math.max(SMALLEST_MS, Math.min(0.7, lo / 2)), Math.max(150, hi * 2));
 
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("statistic", "baseline (ms)", "candidate (ms)"));
@@ -323,6 +324,7 @@ final class CompareCharts {
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("syscall"), ChartStyle.count("interrupted calls"),
                 renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         int height = Math.max(260, 140 + 44 * data.getColumnCount());
         String note = strace(baseline) && strace(candidate) ? null
                 : (strace(baseline) ? "The candidate" : "The baseline") + " has no strace capture: its bars are absent,"
@@ -352,7 +354,7 @@ final class CompareCharts {
     }
 
     private static Color lighter(Color c) {
-        return new Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
+        return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2);
     }
 
     private void add(String id, String title, String caption, String alt, JFreeChart chart, List<List<String>> table,

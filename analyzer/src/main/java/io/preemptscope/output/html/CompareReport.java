@@ -125,7 +125,11 @@ public final class CompareReport {
         List<ComparePage.SideRow> rows = new ArrayList<>();
         rows.add(new ComparePage.SideRow(b.runs().size() == 1 && k.runs().size() == 1 ? "run" : "runs",
                 String.join("\n", b.runs()), String.join("\n", k.runs())));
-        rows.add(new ComparePage.SideRow("inputs", inputs(baseline), inputs(candidate)));
+        String bi = inputs(baseline);
+        String ki = inputs(candidate);
+        if (!bi.equals(String.join("\n", b.runs())) || !ki.equals(String.join("\n", k.runs()))) {
+            rows.add(new ComparePage.SideRow("inputs", bi, ki));
+        }
         rows.add(new ComparePage.SideRow("Go version", b.goVersion(), k.goVersion()));
         rows.add(new ComparePage.SideRow("async preemption", b.asyncPreemption(), k.asyncPreemption()));
         rows.add(new ComparePage.SideRow("basis", b.basis(), k.basis()));
