@@ -127,6 +127,17 @@ class CompareReportTest {
     }
 
     @Test
+    void pathsFromTheCommandLineAreEscaped() throws IOException {
+        Path hostile = out.resolve("\"><script>alert(1)<img src=x onerror=alert(2)>.strace.txt");
+        Files.copy(def, hostile);
+        Document doc = compare("hostile", 0, "--checks", "go1.14-preemption", apo.toString(), hostile.toString());
+        ReportChecks.selfContainedAndScriptFree(doc);
+        assertThat(doc.select("img:not([src^=data:image/png;base64,])")).isEmpty();
+        assertThat(doc.select("table.sides").text()).contains(hostile.getFileName().toString());
+        assertThat(doc.title()).endsWith(hostile.getFileName().toString());
+    }
+
+    @Test
     void anExistingPageIsReplacedOnlyWithForce() throws IOException {
         Path html = out.resolve("existing.html");
         Files.writeString(html, "mine");
