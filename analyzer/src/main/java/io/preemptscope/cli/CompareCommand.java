@@ -7,6 +7,7 @@ import io.preemptscope.compare.Comparisons;
 import io.preemptscope.compare.Run;
 import io.preemptscope.compare.Tolerances;
 import io.preemptscope.input.InputSource;
+import io.preemptscope.output.html.CompareReport;
 import io.preemptscope.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,6 +60,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Report at most N unparsable lines per side on stderr (all are counted; default ${DEFAULT-VALUE}).")
     int maxReported;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write the comparison as a self-contained HTML page (charts embedded, no JavaScript);"
+                    + " an existing FILE needs --force.")
+    Path report;
+
     @Mixin
     OutputFileOption output;
 
@@ -85,6 +91,13 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        if (report != null) {
+            System.setProperty("java.awt.headless", "true");
+            String refused = HtmlReportFile.refusal("--report", report, output.force);
+            if (refused != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), refused);
+            }
+        }
         SideAnalysis analyser = new SideAnalysis(analysis.options(), err, checks.strict, maxReported,
                 sets.stream().anyMatch(CheckSet::readsReport), SideAnalysis.sameRun(analysis, err));
         try (OutputFileOption.Destination destination = output.open()) {
@@ -104,6 +117,19 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("preemptscope: cannot write the comparison: " + IoErrors.describe(e));
                 err.flush();
                 return destination.finish(ExitCodes.BAD_INPUT, err);
+            }
+            if (report != null) {
+                try {
+                    List<Run> b = List.of(runs.get(0));
+                    List<Run> k = List.of(runs.get(1));
+                    CompareReport page = CompareReport.build(c, b, k, checks.strict,
+                            "preemptscope compare " + HtmlReportFile.version());
+                    HtmlReportFile.write(report, output.force, page::write);
+                } catch (IOException e) {
+                    err.println("preemptscope: --report: cannot write " + report + ": " + IoErrors.describe(e));
+                    err.flush();
+                    return destination.finish(ExitCodes.BAD_INPUT, err);
+                }
             }
             int own = SideAnalysis.candidateStatus(analysis, List.of(runs.get(1)), err);
             return destination.finish(c.failed(checks.strict) ? ExitCodes.FINDINGS : own, err);

@@ -12,6 +12,7 @@ import io.preemptscope.compare.Comparison;
 import io.preemptscope.compare.Comparisons;
 import io.preemptscope.compare.Run;
 import io.preemptscope.compare.Tolerances;
+import io.preemptscope.output.html.CompareReport;
 import io.preemptscope.util.IoErrors;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run CMD under capture in Go 1.13 mode (GODEBUG asyncpreemptoff=1) and in Go 1.14+ mode"
                     + " (asyncpreemptoff=0), --runs times each, then compare the two sides with go1.14-preemption"
-                    + " (default) or --checks. The bundles, compare.json and junit.xml go to --out.",
+                    + " (default) or --checks. The bundles, compare.json, junit.xml and report.html go to --out.",
             "A run still going after --timeout is stopped as Ctrl-C stops a capture and analysed as it is:"
                     + " a hang in Go 1.13 mode is what a loop without calls does, a result and not an error."
         },
@@ -71,7 +72,7 @@ public final class RegressCommand implements Callable<Integer> {
     String gotraceEnv;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "regress-out",
-            description = "Where the bundles, compare.json and junit.xml go (default ${DEFAULT-VALUE}).")
+            description = "Where the bundles, compare.json, junit.xml and report.html go (default ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--force", description = "Replace the files of an earlier regress in DIR (default: a non-empty DIR is refused).")
@@ -157,9 +158,14 @@ public final class RegressCommand implements Callable<Integer> {
         try {
             writeFile(out.resolve("compare.json"), ComparisonFormat.Format.json, c);
             writeFile(out.resolve("junit.xml"), ComparisonFormat.Format.junit, c);
+            System.setProperty("java.awt.headless", "true");
+            CompareReport page = CompareReport.build(c, analysed.subList(0, runs), analysed.subList(runs, 2 * runs),
+                    checks.strict, "preemptscope regress " + HtmlReportFile.version());
+            // DIR was empty, or --force was given to replace an earlier regress there
+            HtmlReportFile.write(out.resolve("report.html"), true, page::write);
             stdout.println();
             stdout.println("==== preemptscope regress: " + runs + (runs == 1 ? " run" : " runs")
-                    + " per mode, bundles, compare.json and junit.xml in " + out + " ====");
+                    + " per mode, bundles, compare.json, junit.xml and report.html in " + out + " ====");
             ComparisonFormat.write(ComparisonFormat.Format.text, c, checks.strict, stdout);
         } catch (IOException e) {
             err.println("preemptscope: regress: cannot write the comparison: " + IoErrors.describe(e));

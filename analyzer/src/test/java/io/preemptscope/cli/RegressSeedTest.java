@@ -60,6 +60,11 @@ class RegressSeedTest {
         assertThat(json.get("candidate").get("asyncPreemption").asText()).isEqualTo("on");
         assertThat(json.get("candidate").get("goVersion").asText()).isEqualTo("go1.19.8");
         assertThat(Files.readString(out.resolve("junit.xml"))).contains("<testsuite name=\"go1.14-preemption\"");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
+        assertThat(page.selectFirst("p.verdict").attr("data-verdict")).isEqualTo("pass");
+        assertThat(page.select("#checks-go1\\.14-preemption tr.check-row")).hasSize(7);
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("figure img").eachAttr("src")).allMatch(src -> src.startsWith("data:image/png;base64,"));
         assertThat(out.resolve("go1.13-run1/capture.json")).exists();
         assertThat(out.resolve("go1.14-run1/strace.txt")).exists();
 
