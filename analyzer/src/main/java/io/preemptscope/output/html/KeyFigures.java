@@ -36,7 +36,9 @@ final class KeyFigures {
                 : Format.count(m.preemptions().cooperative()), m.preemptions().cooperative() == null
                 ? "strace cannot show them (no signal, no syscall); " + NO_TRACE : null));
         AnalysisMetrics.Latency l = m.preemptLatencyMs();
-        out.add(new ReportPage.Figure("preemption latency p50 / p90 / p99 / max", l.count() == 0 ? null
+        out.add(new ReportPage.Figure(strace && !(m.latencyBasis() != null && m.latencyBasis().startsWith("go trace"))
+                ? "user-space run at each SIGURG p50 / p90 / p99 / max" : "preempted time slice p50 / p90 / p99 / max",
+                l.count() == 0 ? null
                 : String.format(Locale.ROOT, "%s / %s / %s / %s ms", Format.ms(l.p50()), Format.ms(l.p90()),
                         Format.ms(l.p99()), Format.ms(l.max())),
                 l.count() == 0 ? (strace && !m.timed() ? "the capture has no timestamps"
