@@ -3,8 +3,10 @@ package io.preemptscope.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * go1.14-preemption on every asyncpreemptoff → default pair of real captures in sample-traces:
@@ -16,16 +18,21 @@ class Go114PreemptionSamplePairsTest {
             "candidate-async-preemptions", "candidate-latency-in-band", "candidate-no-starvation",
             "candidate-sigurg-delivered", "candidate-sigurg-sent");
 
+    /** Every asyncpreemptoff → default pair of one program in sample-traces/, strace and Go trace. */
+    static Stream<Arguments> pairs() {
+        return Stream.of(
+                Arguments.of("spin-apo.strace.txt", "spin-default.strace.txt"),
+                Arguments.of("pipeblock-apo.strace.txt", "pipeblock-default.strace.txt"),
+                Arguments.of("echo-apo.strace.txt", "echo-default.strace.txt"),
+                Arguments.of("bundles/spin-go1.13", "bundles/spin-native"),
+                Arguments.of("bundles/pipeblock-go1.13", "bundles/pipeblock-native"),
+                Arguments.of("bundles/echo-go1.13", "bundles/echo-native"),
+                Arguments.of("tracespin-apo.trace", "tracespin-default.trace"),
+                Arguments.of("gotest-apo.trace", "gotest-default.trace"));
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({
-        "spin-apo.strace.txt, spin-default.strace.txt",
-        "pipeblock-apo.strace.txt, pipeblock-default.strace.txt",
-        "echo-apo.strace.txt, echo-default.strace.txt",
-        "bundles/spin-go1.13, bundles/spin-native",
-        "bundles/pipeblock-go1.13, bundles/pipeblock-native",
-        "bundles/echo-go1.13, bundles/echo-native",
-        "tracespin-apo.trace, tracespin-default.trace",
-        "gotest-apo.trace, gotest-default.trace"})
+    @MethodSource("pairs")
     void asyncpreemptoffThenDefaultPassesEveryCheck(String baseline, String candidate) {
         ComparisonJson.Outcome o = ComparisonJson.compare("go1.14-preemption", baseline, candidate);
         assertThat(o.withVerdict("pass")).containsExactlyElementsOf(ALL);
@@ -34,15 +41,7 @@ class Go114PreemptionSamplePairsTest {
     }
 
     @ParameterizedTest(name = "{1} → {0}")
-    @CsvSource({
-        "spin-apo.strace.txt, spin-default.strace.txt",
-        "pipeblock-apo.strace.txt, pipeblock-default.strace.txt",
-        "echo-apo.strace.txt, echo-default.strace.txt",
-        "bundles/spin-go1.13, bundles/spin-native",
-        "bundles/pipeblock-go1.13, bundles/pipeblock-native",
-        "bundles/echo-go1.13, bundles/echo-native",
-        "tracespin-apo.trace, tracespin-default.trace",
-        "gotest-apo.trace, gotest-default.trace"})
+    @MethodSource("pairs")
     void defaultThenAsyncpreemptoffFailsBothSidesChecks(String apo, String dflt) {
         ComparisonJson.Outcome o = ComparisonJson.compare("go1.14-preemption", dflt, apo);
         assertThat(o.status()).isEqualTo(1);
