@@ -42,7 +42,11 @@ final class ChecksFile extends CheckSet {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new ChecksFileException(file + ": not YAML or JSON: " + e.getOriginalMessage());
+            // one line: the parser's own message runs over several, with a caret drawing
+            String what = problem(e.getOriginalMessage());
+            throw new ChecksFileException(e.getLocation() == null ? file + ": not YAML or JSON: " + what
+                    : String.format(java.util.Locale.ROOT, "%s:%d: column %d: not YAML or JSON: %s", file,
+                            e.getLocation().getLineNr(), e.getLocation().getColumnNr(), what));
         } catch (IOException e) {
             throw new ChecksFileException(file + ": cannot be read: " + IoErrors.describe(e));
         }
@@ -118,7 +122,29 @@ final class ChecksFile extends CheckSet {
         return out;
     }
 
+    /**
+     * The parser's message without what it quotes of the file: SnakeYAML adds "in 'reader', line
+     * N" and the offending line with a caret under it, for each mark.
+     */
+    private static String problem(String message) {
+        List<String> lines = message.lines().toList();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            boolean quoted = i + 1 < lines.size() && lines.get(i + 1).strip().equals("^");
+            if (!l.isEmpty() && !quoted && !l.equals("^") && !l.startsWith("in 'reader'")) {
+                kept.add(l);
+            }
+        }
+        return String.join("; ", kept);
+    }
+
     private static CheckResult evaluate(FileCheck check, SideFigures b, SideFigures c) {
+        if (!JsonPath.knownIn(b.runs(), check.metric()) && !JsonPath.knownIn(c.runs(), check.metric())) {
+            // a misspelt metric would otherwise be inconclusive, which passes a gate without --strict
+            return new CheckResult(check.name(), "-", "-", "-", Verdict.FAIL, check.metric()
+                    + " is not a field of analyze --format json on either side: check the metric's name", null);
+        }
         Double base = JsonPath.mean(b.runs(), check.metric());
         Double cand = JsonPath.mean(c.runs(), check.metric());
         String baseText = base == null ? "-" : Format.number(base);

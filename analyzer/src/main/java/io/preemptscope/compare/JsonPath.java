@@ -47,6 +47,44 @@ final class JsonPath {
         return node.isNumber() ? node.doubleValue() : null;
     }
 
+    /**
+     * Whether the path names a field of the report, even one that is null here: a key of a map of
+     * counts always does, a name the report never writes (a typo) does not.
+     */
+    static boolean known(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String step : steps(path)) {
+            if (node == null) {
+                return false;
+            }
+            if (step.startsWith("[")) {
+                if (!node.isArray()) {
+                    return false;
+                }
+                node = node.get(Integer.parseInt(step.substring(1, step.length() - 1)));
+            } else {
+                if (isCounts(node) && !node.has(step)) {
+                    return true;
+                }
+                if (!node.has(step)) {
+                    return false;
+                }
+                node = node.get(step);
+            }
+        }
+        return true;
+    }
+
+    /** Whether any run's report names the path; see {@link #known(JsonNode, String)}. */
+    static boolean knownIn(List<Run> runs, String path) {
+        for (Run r : runs) {
+            if (r.report() != null && known(r.report(), path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The mean over the runs that have the value; null when none has it. */
     static Double mean(List<Run> runs, String path) {
         double sum = 0;

@@ -76,4 +76,27 @@ class ChecksFileTest {
         assertThat(r.err()).startsWith("preemptscope: --checks: nosuchset is neither a check set"
                 + " (go1.14-preemption, no-regression) nor a file");
     }
+
+    @Test
+    void aChecksFileThatIsNotYamlGetsOneLineWithItsPlace() throws IOException {
+        Path file = dir.resolve("synthetic-unclosed.yaml");
+        Files.writeString(file, "- metric: [oops\n");
+        Cli.Result r = Cli.run("compare", "--checks", file.toString(), ComparisonJson.sample("spin-apo.strace.txt"),
+                ComparisonJson.sample("spin-default.strace.txt"));
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("preemptscope: --checks: " + file + ":1: column 16: not YAML or JSON: while"
+                + " parsing a flow sequence; expected ',' or ']', but got <stream end>\n");
+    }
+
+    @Test
+    void aMisspeltMetricFailsRatherThanPassingAsInconclusive() throws IOException {
+        Path file = dir.resolve("synthetic-typo.json");
+        Files.writeString(file, "[{\"metric\": \"metrics.sigurgSnet\", \"compare\": \"gt\", \"threshold\": 0,"
+                + " \"side\": \"candidate\"}]");
+        Cli.Result r = Cli.run("compare", "--checks", file.toString(), ComparisonJson.sample("spin-apo.strace.txt"),
+                ComparisonJson.sample("spin-default.strace.txt"));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("metrics.sigurgSnet is not a field of analyze --format json on either side:"
+                + " check the metric's name");
+    }
 }
