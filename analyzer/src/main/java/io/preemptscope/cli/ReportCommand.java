@@ -66,7 +66,14 @@ public final class ReportCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         refuseExistingPngs();
         try (OutputFileOption.Destination destination = output.open(Path.of(defaultName(captures.paths.get(0))))) {
-            return destination.finish(run(destination.out()), spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
+            int status = destination.finish(run(destination.out()), err);
+            if ((status == ExitCodes.OK || status == ExitCodes.FINDINGS) && output.file() != null) {
+                // the page is the result; without this line a default name would leave the user guessing
+                err.println("preemptscope: report: wrote " + output.file());
+                err.flush();
+            }
+            return status;
         }
     }
 

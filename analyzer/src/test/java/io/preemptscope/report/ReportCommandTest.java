@@ -57,6 +57,7 @@ class ReportCommandTest {
         Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
+        assertThat(r.err()).endsWith("preemptscope: report: wrote " + html + "\n");
         return Jsoup.parse(html.toFile(), "UTF-8");
     }
 
