@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -16,7 +17,10 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -107,6 +111,26 @@ final class ChartStyle {
 
     static BasicStroke line() {
         return new BasicStroke(2f);
+    }
+
+    /** Styles the chart, titles it, and renders it with the numbers behind it for the page. */
+    static DrawnCharts.Chart draw(String id, String title, String caption, String alt, JFreeChart chart,
+            List<List<String>> table, String note, int width, int height) {
+        styled(chart);
+        chart.setTitle(new TextTitle(title, chart.getTitle().getFont()));
+        return new DrawnCharts.Chart(id, title, caption, alt, png(chart, width, height), width, height,
+                List.copyOf(table), note);
+    }
+
+    /** Bars stacked on a shared x axis, one colour per series, flat and without shadow. */
+    static StackedXYBarRenderer stackedBars(Color... colours) {
+        StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.05);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        for (int i = 0; i < colours.length; i++) {
+            renderer.setSeriesPaint(i, colours[i]);
+        }
+        return renderer;
     }
 
     static byte[] png(JFreeChart chart, int width, int height) {

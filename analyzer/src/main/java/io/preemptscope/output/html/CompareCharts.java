@@ -21,7 +21,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -39,14 +38,9 @@ final class CompareCharts {
     private static final Color BASELINE = Palette.OTHER;
     private static final Color CANDIDATE = Palette.ASYNC;
 
-    record Drawn(String id, String title, String caption, String alt, byte[] png, int width, int height,
-            List<List<String>> table, String tableNote) {}
-
-    record Charts(List<Drawn> drawn, List<ReportPage.Row> absent) {}
-
     private final List<Run> baseline;
     private final List<Run> candidate;
-    private final List<Drawn> drawn = new ArrayList<>();
+    private final List<DrawnCharts.Chart> drawn = new ArrayList<>();
     private final List<ReportPage.Row> absent = new ArrayList<>();
 
     private CompareCharts(List<Run> baseline, List<Run> candidate) {
@@ -54,12 +48,12 @@ final class CompareCharts {
         this.candidate = candidate;
     }
 
-    static Charts draw(List<Run> baseline, List<Run> candidate) {
+    static DrawnCharts draw(List<Run> baseline, List<Run> candidate) {
         CompareCharts c = new CompareCharts(baseline, candidate);
         c.latencyCdf();
         c.sigurgRate();
         c.interruptedSyscalls();
-        return new Charts(List.copyOf(c.drawn), List.copyOf(c.absent));
+        return new DrawnCharts(List.copyOf(c.drawn), List.copyOf(c.absent));
     }
 
     /** Whether a side's latencies are Go trace time slices rather than strace's runs at each SIGURG. */
@@ -359,9 +353,6 @@ final class CompareCharts {
 
     private void add(String id, String title, String caption, String alt, JFreeChart chart, List<List<String>> table,
             String note, int width, int height) {
-        ChartStyle.styled(chart);
-        chart.setTitle(new TextTitle(title, chart.getTitle().getFont()));
-        drawn.add(new Drawn(id, title, caption, alt, ChartStyle.png(chart, width, height), width, height,
-                List.copyOf(table), note));
+        drawn.add(ChartStyle.draw(id, title, caption, alt, chart, table, note, width, height));
     }
 }

@@ -35,9 +35,9 @@ public final class CompareReport {
      */
     public static CompareReport build(Comparison c, List<Run> baseline, List<Run> candidate, boolean strict,
             String generator) {
-        CompareCharts.Charts charts = CompareCharts.draw(baseline, candidate);
+        DrawnCharts charts = CompareCharts.draw(baseline, candidate);
         List<ReportPage.Chart> shown = new ArrayList<>();
-        for (CompareCharts.Drawn d : charts.drawn()) {
+        for (DrawnCharts.Chart d : charts.drawn()) {
             shown.add(new ReportPage.Chart(d.id(), d.title(), d.caption(), d.alt(),
                     "data:image/png;base64," + Base64.getEncoder().encodeToString(d.png()), d.width(), d.height(),
                     d.table(), d.tableNote()));

@@ -51,10 +51,10 @@ public final class HtmlReport {
 
     public static HtmlReport build(AnalysisResult result, CaptureSeries series, EvidenceText evidence,
             CaptureFacts facts, String generator) {
-        ReportCharts.Charts charts = ReportCharts.draw(result, series);
+        DrawnCharts charts = ReportCharts.draw(result, series);
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         List<ReportPage.Chart> shown = new ArrayList<>();
-        for (ReportCharts.Drawn d : charts.drawn()) {
+        for (DrawnCharts.Chart d : charts.drawn()) {
             pngs.put(d.id(), d.png());
             shown.add(new ReportPage.Chart(d.id(), d.title(), d.caption(), d.alt(),
                     "data:image/png;base64," + Base64.getEncoder().encodeToString(d.png()), d.width(), d.height(),

@@ -34,11 +34,9 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
@@ -54,17 +52,10 @@ final class ReportCharts {
     private static final int SYSCALLS_SHOWN = 10;
     private static final double FORCE_PREEMPT_MS = 10;
 
-    /** A chart drawn: its PNG and the numbers behind it. */
-    record Drawn(String id, String title, String caption, String alt, byte[] png, int width, int height,
-            List<List<String>> table, String tableNote) {}
-
-    /** The charts drawn and, for each one not drawn, its title and why. */
-    record Charts(List<Drawn> drawn, List<ReportPage.Row> absent) {}
-
     private final AnalysisResult result;
     private final AnalysisMetrics metrics;
     private final CaptureSeries series;
-    private final List<Drawn> drawn = new ArrayList<>();
+    private final List<DrawnCharts.Chart> drawn = new ArrayList<>();
     private final List<ReportPage.Row> absent = new ArrayList<>();
 
     private ReportCharts(AnalysisResult result, CaptureSeries series) {
@@ -73,7 +64,7 @@ final class ReportCharts {
         this.series = series;
     }
 
-    static Charts draw(AnalysisResult result, CaptureSeries series) {
+    static DrawnCharts draw(AnalysisResult result, CaptureSeries series) {
         ReportCharts c = new ReportCharts(result, series);
         c.latencyHistogram();
         c.latencyCdf();
@@ -83,7 +74,7 @@ final class ReportCharts {
         c.deliveryLatency();
         c.pTimeline();
         c.sliceLengths();
-        return new Charts(List.copyOf(c.drawn), List.copyOf(c.absent));
+        return new DrawnCharts(List.copyOf(c.drawn), List.copyOf(c.absent));
     }
 
     private boolean fromTrace() {
@@ -135,11 +126,7 @@ final class ReportCharts {
         }
         int[] range = range(counts, true);
         BucketDataset data = new BucketDataset(names, counts, range[0], range[1]);
-        StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.05);
-        renderer.setBarPainter(new StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, Palette.ASYNC);
-        renderer.setSeriesPaint(1, Palette.COOPERATIVE);
+        StackedXYBarRenderer renderer = ChartStyle.stackedBars(Palette.ASYNC, Palette.COOPERATIVE);
         LogAxis x = ChartStyle.logMs(xLabel);
         XYPlot plot = new XYPlot(data, x, ChartStyle.count(fromTrace() ? "preemptions" : "SIGURGs"), renderer);
         ChartStyle.band(plot, FORCE_PREEMPT_MS, deadlineMs());
@@ -569,10 +556,7 @@ final class ReportCharts {
         List<String> names = List.of("SIGURG: tgkill to delivery");
         int[] range = range(counts, false);
         BucketDataset data = new BucketDataset(names, counts, range[0], range[1]);
-        StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.05);
-        renderer.setBarPainter(new StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, Palette.SENT);
+        StackedXYBarRenderer renderer = ChartStyle.stackedBars(Palette.SENT);
         LogAxis x = ChartStyle.logMs("time from tgkill to delivery (ms, log scale)");
         XYPlot plot = new XYPlot(data, x, ChartStyle.count("signals"), renderer);
         x.setRange(BucketDataset.edgeMs(range[0]), BucketDataset.edgeMs(range[1] + 1));
@@ -678,12 +662,7 @@ final class ReportCharts {
         List<long[]> counts = List.of(s.async().counts(), s.cooperative().counts(), s.other().counts());
         int[] range = range(counts, true);
         BucketDataset data = new BucketDataset(names, counts, range[0], range[1]);
-        StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.05);
-        renderer.setBarPainter(new StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, Palette.ASYNC);
-        renderer.setSeriesPaint(1, Palette.COOPERATIVE);
-        renderer.setSeriesPaint(2, Palette.OTHER);
+        StackedXYBarRenderer renderer = ChartStyle.stackedBars(Palette.ASYNC, Palette.COOPERATIVE, Palette.OTHER);
         LogAxis x = ChartStyle.logMs("time slice length (ms, log scale)");
         XYPlot plot = new XYPlot(data, x, ChartStyle.count("time slices"), renderer);
         ChartStyle.band(plot, FORCE_PREEMPT_MS, deadlineMs());
@@ -753,10 +732,7 @@ final class ReportCharts {
 
     private void add(String id, String title, String caption, String alt, JFreeChart chart, List<List<String>> table,
             String note, int width, int height) {
-        ChartStyle.styled(chart);
-        chart.setTitle(new TextTitle(title, chart.getTitle().getFont()));
-        drawn.add(new Drawn(id, title, caption, alt, ChartStyle.png(chart, width, height), width, height,
-                List.copyOf(table), note));
+        drawn.add(ChartStyle.draw(id, title, caption, alt, chart, table, note, width, height));
     }
 
     private static Shape triangle(double r) {

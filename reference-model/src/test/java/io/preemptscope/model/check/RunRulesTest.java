@@ -81,11 +81,9 @@ class RunRulesTest {
                 });
     }
 
-    @Test
-    void aRunThatHeldUpAStopOfTheWorldIsStarvationWithTheWaitAsEvidence() {
-        // thread 1001 times out on the stop note every 100 µs from 20 ms until thread 1000's run ends at 80 ms
+    /** Thread 1001 times out on the stop note every 100 µs from 20 ms and is woken at 80.05 ms; refs from 100. */
+    private static List<Observation> stopWaitFrom20To80Ms() {
         List<Observation> obs = new java.util.ArrayList<>();
-        obs.add(new Observation.UserRun(0, 3, 1000, 80 * MS, 0));
         long t = 20 * MS;
         long ref = 100;
         while (t + 100 * Obs.US < 80 * MS) {
@@ -93,6 +91,15 @@ class RunRulesTest {
             t += 100 * Obs.US;
         }
         obs.add(new Observation.NoteSleep(t, ref, 1001, "0xc000", 100_000L, 80 * MS + 50 * Obs.US, false));
+        return obs;
+    }
+
+    @Test
+    void aRunThatHeldUpAStopOfTheWorldIsStarvationWithTheWaitAsEvidence() {
+        // thread 1001 times out on the stop note every 100 µs from 20 ms until thread 1000's run ends at 80 ms
+        List<Observation> obs = new java.util.ArrayList<>();
+        obs.add(new Observation.UserRun(0, 3, 1000, 80 * MS, 0));
+        obs.addAll(stopWaitFrom20To80Ms());
         List<Violation> v = check(RuntimeProfile.GO1_13, obs);
         assertThat(v).filteredOn(x -> x.id() == AnomalyId.COOP_STARVATION).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Severity.WARNING);
@@ -108,13 +115,7 @@ class RunRulesTest {
     void aRunThatEndedLongBeforeAStopEndedDidNotHoldItUp() {
         List<Observation> obs = new java.util.ArrayList<>();
         obs.add(new Observation.UserRun(0, 3, 1000, 50 * MS, 0));
-        long t = 20 * MS;
-        long ref = 100;
-        while (t + 100 * Obs.US < 80 * MS) {
-            obs.add(new Observation.NoteSleep(t, ref++, 1001, "0xc000", 100_000L, t + 100 * Obs.US, true));
-            t += 100 * Obs.US;
-        }
-        obs.add(new Observation.NoteSleep(t, ref, 1001, "0xc000", 100_000L, 80 * MS + 50 * Obs.US, false));
+        obs.addAll(stopWaitFrom20To80Ms());
         assertThat(check(RuntimeProfile.GO1_13, obs)).filteredOn(x -> x.id() == AnomalyId.COOP_STARVATION)
                 .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
     }
