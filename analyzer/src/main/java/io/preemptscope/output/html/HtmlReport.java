@@ -185,7 +185,8 @@ public final class HtmlReport {
             roles.add("GC/STW signal sender");
         }
         if (t.longestRunNs() >= 10_000_000L && t.tid() != m.sysmon().tid()) {
-            roles.add("spinner (ran ≥ 10 ms without a syscall)");
+            // not "spinner": strace cannot tell one looping goroutine from several taking turns
+            roles.add("ran ≥ 10 ms without a syscall");
         }
         return roles.isEmpty() ? "–" : String.join(", ", roles);
     }
