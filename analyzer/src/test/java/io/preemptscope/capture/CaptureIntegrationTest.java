@@ -122,11 +122,12 @@ class CaptureIntegrationTest {
         JsonNode m = JSON.readTree(out.resolve("capture.json").toFile());
         assertThat(m.get("targetExit").asInt()).isEqualTo(3);
         assertThat(m.get("straceExit").asInt()).isEqualTo(3);
-        // another thread may print while exit_group runs, which splits it into two lines: read it as events
+        // another thread may print while exit_group runs, which splits it into two lines: read it as events;
+        // and a second thread may enter exit_group too before the process is gone (seen once in 2026-12)
         StraceRun run = StraceRun.of(out.resolve("strace.txt"));
         assertThat(run.eventsOf(io.preemptscope.strace.event.SyscallEvent.class))
-                .filteredOn(c -> c.name().equals("exit_group")).singleElement()
-                .satisfies(c -> assertThat(c.args()).isEqualTo("3"));
+                .filteredOn(c -> c.name().equals("exit_group")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.args()).isEqualTo("3"));
         assertThat(run.stats.exits()).isPositive();
         assertThat(run.eventsOf(io.preemptscope.strace.event.ExitEvent.class)).allSatisfy(e -> assertThat(e.status()).isEqualTo(3));
     }
