@@ -34,6 +34,8 @@ import java.util.Map;
  *     want of timestamps, sysmon or every syscall
  * @param sysmonRequestStreak sysmon's longest-lasting streak of SIGURGs to one thread on
  *     consecutive rounds; null when sysmon sent none or the capture has no timestamps
+ * @param join a strace capture and a Go trace of one run joined: each async preemption matched to
+ *     the SIGURG that caused it; null unless the inputs hold both, with timestamps
  */
 public record AnalysisMetrics(
         Long sigurgSent,
@@ -54,20 +56,29 @@ public record AnalysisMetrics(
         SigurgSenders sigurgBySender,
         Latency sigurgDeliveryLatencyMs,
         LongestRun longestUserRun,
-        RequestStreak sysmonRequestStreak) {
+        RequestStreak sysmonRequestStreak,
+        io.preemptscope.analysis.join.JoinMetrics join) {
 
     /** The same figures with what a Go trace measures directly in place of the strace proxies. */
     public AnalysisMetrics withTrace(Preemptions fromTrace, Latency slices, long retakes) {
         return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, fromTrace, slices,
                 "go trace: length of each preempted time slice", retakes, eintr, restarts, sysmon, threads, durationMs,
                 timed, calibration, sigurgSentBySysmon, sigurgBySender, sigurgDeliveryLatencyMs, longestUserRun,
-                sysmonRequestStreak);
+                sysmonRequestStreak, join);
+    }
+
+    /** The same figures with the join of the strace capture and the Go trace. */
+    public AnalysisMetrics withJoin(io.preemptscope.analysis.join.JoinMetrics joined) {
+        return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, preemptions, preemptLatencyMs,
+                latencyBasis, syscallRetakes, eintr, restarts, sysmon, threads, durationMs, timed, calibration,
+                sigurgSentBySysmon, sigurgBySender, sigurgDeliveryLatencyMs, longestUserRun, sysmonRequestStreak,
+                joined);
     }
 
     /** The same figures without those only a strace capture can show (signals, syscall results). */
     public AnalysisMetrics withoutStrace() {
         return new AnalysisMetrics(null, null, null, preemptions, preemptLatencyMs, latencyBasis, syscallRetakes,
-                null, null, sysmon, threads, durationMs, timed, calibration, null, null, null, null, null);
+                null, null, sysmon, threads, durationMs, timed, calibration, null, null, null, null, null, null);
     }
 
     /** Whether the inputs had a strace capture: signals and syscall results are measured. */

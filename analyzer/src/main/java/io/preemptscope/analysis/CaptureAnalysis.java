@@ -43,11 +43,20 @@ public final class CaptureAnalysis {
 
     /** As {@link #run(CaptureSet, Runnable)}, also filling {@code series}, the HTML report's aggregates, when not null. */
     public AnalysisResult run(CaptureSet captures, Runnable onEvent, CaptureSeries series) throws BadInputException {
+        return run(captures, onEvent, series, null);
+    }
+
+    /** As {@link #run(CaptureSet, Runnable, CaptureSeries)}, also handing each strace event to {@code tap} when not null. */
+    public AnalysisResult run(CaptureSet captures, Runnable onEvent, CaptureSeries series,
+            java.util.function.Consumer<io.preemptscope.strace.event.StraceEvent> tap) throws BadInputException {
         Assumptions assumed = Assumptions.of(options, captures.recorded(), captures.buildInfo(),
                 captures.traces().stream().map(t -> t.trace().versions()).toList());
         RunReplay replay = new RunReplay(settings(assumed, Boolean.TRUE.equals(assumed.asyncpreemptoff())).build());
         if (series != null) {
             replay.series(series);
+        }
+        if (tap != null) {
+            replay.tap(tap);
         }
         for (DecodedTrace t : captures.traces()) {
             replay.trace(t);
@@ -55,6 +64,11 @@ public final class CaptureAnalysis {
         Optional<StraceStream> strace = captures.strace();
         if (strace.isPresent()) {
             replay.strace(strace.get(), onEvent);
+            io.preemptscope.analysis.join.JoinMetrics join = replay.join();
+            if (join != null && Boolean.FALSE.equals(join.consistent())) {
+                captures.joinDisagrees(replay.joinedTrace(), "no clock offset lines the trace up with the strace log",
+                        "at the best offset, " + join.agreement());
+            }
         }
         return result(assumed, replay, captures.inputs().stream().map(CaptureInput::name).toList());
     }

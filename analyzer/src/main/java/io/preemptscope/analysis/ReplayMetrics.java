@@ -190,7 +190,7 @@ final class ReplayMetrics {
                 threads.size(), Math.round(duration * 1000) / 1000.0, timed, calibration,
                 sysmonTid < 0 ? null : sentBy(sysmonTid), senders, timed ? deliveryLatency.latency() : null, longest,
                 timed && streakTid >= 0 ? new AnalysisMetrics.RequestStreak(streakTid, streakRequests, Durations.ms(streakSpan))
-                        : null);
+                        : null, null);
     }
 
     private static Map<String, Long> sorted(Map<String, long[]> map) {

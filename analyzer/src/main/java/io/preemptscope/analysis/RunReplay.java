@@ -32,6 +32,13 @@ final class RunReplay {
     private boolean straceReplayed;
     private boolean tracesReplayed;
     private CaptureSeries series;
+    /** The first Go trace's marks and name, joined with the strace capture at the end. */
+    private io.preemptscope.analysis.join.TraceMarks traceMarks;
+    private String traceName;
+    private io.preemptscope.analysis.join.StraceMarks straceMarks;
+    private io.preemptscope.analysis.join.JoinMetrics join;
+    private boolean joined;
+    private java.util.function.Consumer<StraceEvent> tap;
 
     /**
      * @param settings what the checker assumes while it observes; every rule that depends on
@@ -56,6 +63,38 @@ final class RunReplay {
             throw BadInputException.of(t.name(), e);
         }
         traceShowsAsync |= t.trace().asyncPreemptions() > 0;
+        if (traceMarks == null) {
+            try {
+                traceMarks = io.preemptscope.analysis.join.TraceMarks.of(t.trace());
+            } catch (GoTraceFormatException e) {
+                throw BadInputException.of(t.name(), e);
+            }
+            traceName = t.name();
+            straceMarks = new io.preemptscope.analysis.join.StraceMarks();
+            strace.marks(straceMarks);
+        }
+    }
+
+    /** The strace capture joined with the first Go trace; null unless both were replayed. */
+    io.preemptscope.analysis.join.JoinMetrics join() {
+        if (!joined) {
+            joined = true;
+            if (traceMarks != null && straceReplayed) {
+                join = io.preemptscope.analysis.join.CaptureJoin.join(traceMarks, straceMarks, strace.sysmonTid(),
+                        refs::evidence, traceName);
+            }
+        }
+        return join;
+    }
+
+    /** The name of the Go trace the strace capture is joined with. */
+    String joinedTrace() {
+        return traceName;
+    }
+
+    /** Also hands every strace event to {@code tap} as it is replayed (the timeline). */
+    void tap(java.util.function.Consumer<StraceEvent> tap) {
+        this.tap = tap;
     }
 
     /** Replays every strace event, calling {@code onEvent} after each (progress). */
@@ -63,6 +102,9 @@ final class RunReplay {
         straceReplayed = true;
         for (StraceEvent e = events.next(); e != null; e = events.next()) {
             strace.accept(e);
+            if (tap != null) {
+                tap.accept(e);
+            }
             onEvent.run();
         }
         strace.finish();
@@ -141,6 +183,9 @@ final class RunReplay {
         AnalysisMetrics m = metrics.result(coalesced, strace.sysmonTid(), calibration, false);
         if (traceMetrics.present()) {
             m = m.withTrace(traceMetrics.preemptions(), traceMetrics.latency(), traceMetrics.retakes());
+        }
+        if (join() != null) {
+            m = m.withJoin(join());
         }
         return straceReplayed ? m : m.withoutStrace();
     }

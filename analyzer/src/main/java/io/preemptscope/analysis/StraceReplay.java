@@ -58,6 +58,10 @@ final class StraceReplay {
     private long lastTime = Long.MIN_VALUE;
     /** The report's aggregates, when a report is made; null for analyze. */
     private CaptureSeries series;
+    /** What a join with a Go trace reads, when there is a trace; else null. */
+    private io.preemptscope.analysis.join.StraceMarks marks;
+    /** Whether the event being replayed has a timestamp: only timed events can be joined. */
+    private boolean timedEvent;
 
     StraceReplay(Consumer<Observation> sink, EvidenceRefs refs, ReplayMetrics metrics) {
         this.sink = sink;
@@ -69,6 +73,11 @@ final class StraceReplay {
     /** Also feeds the HTML report's aggregates. */
     void series(CaptureSeries series) {
         this.series = series;
+    }
+
+    /** Also keeps what a join with a Go trace reads. */
+    void marks(io.preemptscope.analysis.join.StraceMarks marks) {
+        this.marks = marks;
     }
 
     int sysmonTid() {
@@ -92,6 +101,10 @@ final class StraceReplay {
             clockKind = event.ts().clock();
         }
         metrics.seen(event.tid(), at, event.ts().present());
+        timedEvent = marks != null && event.ts().present();
+        if (timedEvent) {
+            marks.seen(event.tid(), at);
+        }
         if (series != null) {
             series.straceEvent(event.tid(), at, event.ts().present());
         }
@@ -220,6 +233,9 @@ final class StraceReplay {
             sink.accept(new Observation.SyscallEntered(entry, ref, tid, name, key));
         }
         t.syscallsSinceInterrupt++;
+        if (timedEvent) {
+            joinMarks(call, entry);
+        }
         if (t.stopLoopNote != null && !STOP_LOOP_CALLS.contains(name)) {
             t.stopLoopNote = null;
         }
@@ -279,11 +295,29 @@ final class StraceReplay {
         }
     }
 
+    private void joinMarks(SyscallEvent call, long entry) {
+        marks.syscall(call.tid(), entry, call.name());
+        if ((call.name().equals("clone") || call.name().equals("clone3")) && call.result() != null
+                && call.args().contains("CLONE_THREAD")) {
+            try {
+                int child = Integer.parseInt(call.result().value());
+                if (child > 0) {
+                    marks.cloned(entry, call.tid(), child);
+                }
+            } catch (NumberFormatException notATid) {
+                // "?" or an error: no thread was made
+            }
+        }
+    }
+
     private void signal(SignalEvent s, long ref, long at) {
         ThreadState t = thread(s.tid());
         boolean fromProcess = "SI_TKILL".equals(s.siCode()) && (processPid < 0 || s.siPid() == processPid);
         boolean userCode = t.interrupted == null && t.lastExit != Long.MIN_VALUE;
         if (SIGURG.equals(s.signal())) {
+            if (timedEvent) {
+                marks.delivered(s.tid(), at, ref);
+            }
             t.entriesWhileSigurgPending = 0;
             metrics.delivered(fromProcess);
             if (series != null) {
@@ -322,6 +356,9 @@ final class StraceReplay {
             processPid = send.tgid();
         }
         if (SIGURG.equals(send.signal())) {
+            if (timedEvent) {
+                marks.sent(call.tid(), send.tid(), entry, ref);
+            }
             metrics.countSent(call.tid());
             if (series != null) {
                 series.sigurgSent(call.tid(), send.tid(), entry);

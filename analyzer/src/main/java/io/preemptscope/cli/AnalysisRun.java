@@ -5,10 +5,13 @@ import io.preemptscope.analysis.CaptureAnalysis;
 import io.preemptscope.analysis.input.BadInputException;
 import io.preemptscope.analysis.input.CaptureInput;
 import io.preemptscope.analysis.input.CaptureSet;
+import io.preemptscope.analysis.input.DecodedTrace;
 import io.preemptscope.analysis.input.SameRun;
 import io.preemptscope.analysis.series.CaptureSeries;
+import io.preemptscope.strace.event.StraceEvent;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** One analysis of the named captures, as {@code analyze} and {@code report} both run it. */
 final class AnalysisRun {
@@ -24,7 +27,7 @@ final class AnalysisRun {
     private AnalysisRun() {}
 
     /** The result, and each input as read: its name and kind, told by content. */
-    record Outcome(AnalysisResult result, List<CaptureInput> inputs) {}
+    record Outcome(AnalysisResult result, List<CaptureInput> inputs, List<DecodedTrace> traces) {}
 
     /**
      * Opens the captures, replays them and reports unparsable lines as they come.
@@ -33,16 +36,22 @@ final class AnalysisRun {
      */
     static Outcome run(AnalysisSettings settings, ProblemOptions problems, CaptureInputs captures,
             PrintWriter err, CaptureSeries series) throws Failed {
+        return run(settings, problems, captures, err, series, null);
+    }
+
+    /** As above, also handing each strace event to {@code tap} as the analysis reads it, when not null. */
+    static Outcome run(AnalysisSettings settings, ProblemOptions problems, CaptureInputs captures,
+            PrintWriter err, CaptureSeries series, Consumer<StraceEvent> tap) throws Failed {
         var options = settings.options();
         ProblemReporter reporter = problems.reporter(err);
         SameRun oneRun = settings.sameRun ? SameRun.asserted(w -> err.println("preemptscope: warning: " + w)) : SameRun.CHECKED;
         captures.requireStdinOnce();
         try (CaptureSet run = CaptureSet.open(captures.paths, System.in, reporter, oneRun);
                 Progress progress = progress(run)) {
-            AnalysisResult result = new CaptureAnalysis(options).run(run, progress::tick, series);
+            AnalysisResult result = new CaptureAnalysis(options).run(run, progress::tick, series, tap);
             reporter.summarize();
             run.requireStraceOutput();
-            return new Outcome(result, run.inputs());
+            return new Outcome(result, run.inputs(), run.traces());
         } catch (BadInputException e) {
             // a refusal of unrelated inputs gives one line of evidence per pair
             InputErrors.describe(e).lines().forEach(line -> err.println("preemptscope: " + line));

@@ -83,6 +83,7 @@ public final class AnalysisJsonWriter {
         json.writeNumberField("threads", m.threads());
         json.writeNumberField("durationMs", m.durationMs());
         calibration(json, m.calibration());
+        JoinJsonWriter.join(json, m.join());
         json.writeEndObject();
     }
 
@@ -142,7 +143,7 @@ public final class AnalysisJsonWriter {
         json.writeEndObject();
     }
 
-    private static void latency(JsonGenerator json, String field, AnalysisMetrics.Latency l) throws IOException {
+    static void latency(JsonGenerator json, String field, AnalysisMetrics.Latency l) throws IOException {
         if (l == null) {
             json.writeNullField(field);
             return;

@@ -111,6 +111,10 @@ public final class AnalysisTextWriter {
         out.printf(Locale.ROOT, "  thresholds: sysmon slack %.0f µs, preemption deadline %.2f ms%n",
                 m.calibration().slackUs(), m.calibration().preemptDeadlineMs());
         out.println();
+        if (m.join() != null) {
+            JoinTextWriter.write(m.join(), out);
+            out.println();
+        }
         findings(r.findings(), r.findingCounts(), evidence, out);
         out.flush();
     }
@@ -181,7 +185,7 @@ public final class AnalysisTextWriter {
         });
     }
 
-    private static String percentiles(AnalysisMetrics.Latency l) {
+    static String percentiles(AnalysisMetrics.Latency l) {
         if (l.count() == 0) {
             return "none";
         }

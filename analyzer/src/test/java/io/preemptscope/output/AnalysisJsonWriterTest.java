@@ -42,7 +42,7 @@ class AnalysisJsonWriterTest {
                                 null)),
                 new AnalysisMetrics.Latency(10, 0.03, 0.05, 1.2, 1.2),
                 new AnalysisMetrics.LongestRun(985.866, 12375, "capture end"),
-                new AnalysisMetrics.RequestStreak(12375, 3, 20.1));
+                new AnalysisMetrics.RequestStreak(12375, 3, 20.1), null);
         Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
                 List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long",
                 "docs/model.md#coop_starvation", List.of(new Source("proc.go", "https://example.org/proc.go")),
@@ -168,7 +168,8 @@ class AnalysisJsonWriterTest {
                       "slackUs" : 150.0,
                       "sysmonDelayUs" : 10000.0,
                       "preemptDeadlineMs" : 30.3
-                    }
+                    },
+                    "join" : null
                   },
                   "findingCounts" : {
                     "COOP_STARVATION" : 1

@@ -41,14 +41,17 @@ public final class CaptureSet implements AutoCloseable {
     private final List<DecodedTrace> traces;
     private final StraceStream strace;
     private final Optional<GoBuildInfo> buildInfo;
+    private final SameRunCheck oneRun;
 
     private CaptureSet(List<CaptureInput> inputs, Optional<RecordedRun> recorded, List<DecodedTrace> traces,
-            StraceStream strace, Optional<GoBuildInfo> buildInfo) {
+            StraceStream strace, Optional<GoBuildInfo> buildInfo,
+            SameRunCheck oneRun) {
         this.inputs = inputs;
         this.recorded = recorded;
         this.traces = traces;
         this.strace = strace;
         this.buildInfo = buildInfo;
+        this.oneRun = oneRun;
     }
 
     /**
@@ -95,7 +98,7 @@ public final class CaptureSet implements AutoCloseable {
             strace.watch(oneRun);
         }
         return new CaptureSet(List.copyOf(inputs), recorded, List.copyOf(traces), strace,
-                strace == null ? Optional.empty() : buildInfo(strace.first()));
+                strace == null ? Optional.empty() : buildInfo(strace.first()), oneRun);
     }
 
     /** Every input: the strace files first, in the order read, then the Go traces. */
@@ -120,6 +123,16 @@ public final class CaptureSet implements AutoCloseable {
     /** The strace events, when there are strace inputs. */
     public Optional<StraceStream> strace() {
         return Optional.ofNullable(strace);
+    }
+
+    /**
+     * The join of the strace capture with a Go trace found no clock offset that explains both: the
+     * inputs are refused as not of one run, or, with --same-run, a warning says so.
+     */
+    public void joinDisagrees(String traceName, String reason, String evidence) throws BadInputException {
+        String straceName = inputs.stream().filter(i -> i.kind() == CaptureInput.Kind.STRACE).map(CaptureInput::name)
+                .findFirst().orElse("the strace capture");
+        oneRun.joinDisagrees(straceName, traceName, reason, evidence);
     }
 
     /** Fails when strace inputs were read and not one line of them was strace output. */

@@ -123,6 +123,14 @@ public final class SameRunCheck {
         settle(found);
     }
 
+    /**
+     * The join of a strace log and a Go trace found no clock offset that explains both: refused, or
+     * warned about when the user asserted one run.
+     */
+    void joinDisagrees(String straceName, String traceName, String reason, String evidence) throws BadInputException {
+        settle(List.of(new RunMismatch(straceName, traceName, reason, evidence)));
+    }
+
     private void settle(List<RunMismatch> found) throws BadInputException {
         List<RunMismatch> fresh = found.stream().filter(m -> reported.add(m.first() + "\0" + m.second())).toList();
         if (fresh.isEmpty()) {

@@ -1,0 +1,54 @@
+package io.preemptscope.analysis.join;
+
+import io.preemptscope.analysis.AnalysisMetrics.Latency;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The strace and Go trace of one run joined: each async preemption of the trace matched to the
+ * SIGURG delivery that caused it and to the tgkill that sent it, on one clock.
+ *
+ * @param asyncPreemptions async preemptions in the trace
+ * @param joined of them, those joined to a SIGURG delivery
+ * @param aligned of them, those within a millisecond of their thread's return from the handler (of
+ *     their delivery, when the capture has no rt_sigreturn): what says the two captures are of one run
+ * @param signalsWithoutPreemption SIGURG deliveries to the trace's threads, while it ran, that no
+ *     async preemption followed: the signal found an unsafe point, or the goroutine it was meant
+ *     for had already left, or it was the GC asking for a stack scan (no scheduler event)
+ * @param signalsWithoutPreemptionBySender of those, by sender: {@code sysmon}, {@code others}
+ *     (the GC, stop-the-world) and {@code unseen}
+ * @param preemptionsWithoutSignal async preemptions no delivery was found for
+ * @param clockOffsetNs strace's clock minus the trace's: add it to a trace time to get strace's;
+ *     null when no consistent offset was found
+ * @param clockOffsetUncertaintyNs half the width of the interval the offset lies in
+ * @param clockBasis what the offset rests on, in words
+ * @param consistent whether one offset explains the two captures (false: they look like two
+ *     runs), null when there is too little in them to tell
+ * @param agreement what {@code consistent} rests on, in words
+ * @param threadMap the trace's Ms (or threads) and strace's TIDs
+ * @param signalToPreemptMs tgkill to the GoPreempt it caused, for joined preemptions whose tgkill
+ *     the capture shows
+ * @param tgkillToDeliveryMs tgkill to delivery, for those
+ * @param deliveryToPreemptMs delivery to GoPreempt, for every joined preemption
+ * @param preemptions the joined preemptions, the first {@link #LISTED} of them
+ */
+public record JoinMetrics(
+        long asyncPreemptions,
+        long joined,
+        long aligned,
+        long signalsWithoutPreemption,
+        Map<String, Long> signalsWithoutPreemptionBySender,
+        long preemptionsWithoutSignal,
+        Long clockOffsetNs,
+        Long clockOffsetUncertaintyNs,
+        String clockBasis,
+        Boolean consistent,
+        String agreement,
+        List<ThreadMapping> threadMap,
+        Latency signalToPreemptMs,
+        Latency tgkillToDeliveryMs,
+        Latency deliveryToPreemptMs,
+        List<JoinedPreemption> preemptions) {
+
+    public static final int LISTED = 1000;
+}

@@ -1,0 +1,21 @@
+package io.preemptscope.analysis.join;
+
+import io.preemptscope.analysis.Evidence;
+
+/**
+ * One async preemption of a Go trace joined to the SIGURG that caused it.
+ *
+ * @param g the goroutine preempted
+ * @param tid the thread it ran on
+ * @param preempt the GoPreempt event (trace byte offset)
+ * @param delivery the {@code --- SIGURG ---} line
+ * @param tgkill the tgkill that sent it; null when the capture does not show it
+ * @param sender the thread that sent it, -1 when unseen
+ * @param bySysmon whether sysmon sent it (retake's request), null when sysmon was not found
+ * @param tgkillToDeliveryMs null when the tgkill is not seen
+ * @param deliveryToPreemptMs from the delivery to the trace's GoPreempt, on the joined clock
+ * @param totalMs tgkill to GoPreempt; null when the tgkill is not seen
+ * @param preemptNs the GoPreempt's time on the strace clock (ns)
+ */
+public record JoinedPreemption(long g, int tid, Evidence preempt, Evidence delivery, Evidence tgkill, int sender,
+        Boolean bySysmon, Double tgkillToDeliveryMs, double deliveryToPreemptMs, Double totalMs, long preemptNs) {}

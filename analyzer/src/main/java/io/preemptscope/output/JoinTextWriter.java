@@ -1,0 +1,45 @@
+package io.preemptscope.output;
+
+import io.preemptscope.analysis.join.JoinMetrics;
+import io.preemptscope.analysis.join.ThreadMapping;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The text report's "Joined view": the strace capture and the Go trace on one clock. */
+final class JoinTextWriter {
+    private JoinTextWriter() {}
+
+    static void write(JoinMetrics j, PrintWriter out) {
+        out.println("Joined view (strace and Go trace on one clock)");
+        if (j.clockOffsetNs() == null) {
+            out.println("  no consistent clock offset: " + j.agreement());
+            out.println("  clock: " + j.clockBasis());
+            return;
+        }
+        out.printf(Locale.ROOT, "  clock: trace time + %d ns = strace time, ± %.3f ms (%s)%n", j.clockOffsetNs(),
+                j.clockOffsetUncertaintyNs() / 1e6, j.clockBasis());
+        out.println("  agreement: " + j.agreement());
+        for (ThreadMapping t : j.threadMap()) {
+            out.printf(Locale.ROOT, "  M %d = thread %d, confidence %.2f (%s)%n", t.m(), t.tid(), t.confidence(),
+                    t.basis());
+        }
+        out.printf(Locale.ROOT, "  async preemptions joined to their SIGURG: %d of %d%n", j.joined(),
+                j.asyncPreemptions());
+        if (j.joined() > 0) {
+            out.println("  tgkill to delivery (ms):          " + AnalysisTextWriter.percentiles(j.tgkillToDeliveryMs()));
+            out.println("  delivery to GoPreempt (ms):       " + AnalysisTextWriter.percentiles(j.deliveryToPreemptMs()));
+            out.println("  tgkill to GoPreempt, total (ms):  " + AnalysisTextWriter.percentiles(j.signalToPreemptMs()));
+        }
+        out.printf(Locale.ROOT, "  SIGURGs to the trace's threads that preempted nothing: %d%s%n",
+                j.signalsWithoutPreemption(), j.signalsWithoutPreemptionBySender().isEmpty() ? ""
+                        : " (by sender: " + bySender(j) + ")");
+        out.printf(Locale.ROOT, "  async preemptions with no SIGURG found: %d%n", j.preemptionsWithoutSignal());
+    }
+
+    private static String bySender(JoinMetrics j) {
+        StringBuilder b = new StringBuilder();
+        j.signalsWithoutPreemptionBySender().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k)
+                .append(' ').append(v));
+        return b.toString();
+    }
+}

@@ -1,0 +1,3 @@
+module sample/joinload
+
+go 1.19
