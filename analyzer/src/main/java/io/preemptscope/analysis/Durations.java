@@ -6,14 +6,14 @@ import org.HdrHistogram.Histogram;
  * Durations of one kind, as percentiles: a bounded histogram, allocated on the first value since
  * most captures leave most kinds empty.
  */
-public final class Durations {
+final class Durations {
     private static final long MAX_TRACKED_NS = 3_600_000_000_000L;
 
     private Histogram histogram;
     /** HdrHistogram reports bucket tops; the true maximum is kept apart and caps the percentiles. */
     private long max;
 
-    public void record(long ns) {
+    void record(long ns) {
         long v = Math.min(Math.max(ns, 0), MAX_TRACKED_NS);
         if (histogram == null) {
             histogram = new Histogram(MAX_TRACKED_NS, 3);
@@ -22,11 +22,11 @@ public final class Durations {
         histogram.recordValue(v);
     }
 
-    public long count() {
+    long count() {
         return histogram == null ? 0 : histogram.getTotalCount();
     }
 
-    public AnalysisMetrics.Latency latency() {
+    AnalysisMetrics.Latency latency() {
         if (count() == 0) {
             return new AnalysisMetrics.Latency(0, null, null, null, null);
         }

@@ -81,7 +81,7 @@ final class RunReplay {
             joined = true;
             if (traceMarks != null && straceReplayed) {
                 join = io.preemptscope.analysis.join.CaptureJoin.join(traceMarks, straceMarks, strace.sysmonTid(),
-                        refs::evidence, traceName);
+                        ref -> refs.evidence(ref).toString(), traceName);
             }
         }
         return join;

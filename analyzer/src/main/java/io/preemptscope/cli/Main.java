@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reconstructs and checks Go goroutine preemption from strace logs and Go runtime traces.",
         subcommands = {ParseCommand.class, AnalyzeCommand.class, ReportCommand.class, CaptureCommand.class,
-            CompareCommand.class, RegressCommand.class, CommandLine.HelpCommand.class},
+            CompareCommand.class, RegressCommand.class, TimelineCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:ok",

@@ -48,7 +48,7 @@ final class OutputFileOption {
     /** Where this run's results go; FILE is checked here, before any input is read. */
     Destination open() {
         if (file == null) {
-            return new Destination(command.commandLine().getOut(), null);
+            return new Destination(command.commandLine().getOut(), null, null);
         }
         if (Files.isDirectory(file)) {
             throw new ParameterException(command.commandLine(), "--output: " + file + " is a directory");
@@ -57,7 +57,9 @@ final class OutputFileOption {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
-            return new Destination(new PrintWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)), temp);
+            java.io.OutputStream bytes = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            return new Destination(new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8)), bytes,
+                    temp);
         } catch (IOException e) {
             throw new ParameterException(command.commandLine(),
                     "--output: cannot create a file in " + dir + ": " + IoErrors.describe(e));
@@ -74,15 +76,25 @@ final class OutputFileOption {
     /** The writer for the results, and what becomes of the file when the run ends. */
     final class Destination implements AutoCloseable {
         private final PrintWriter out;
+        private final java.io.OutputStream bytes;
         private final Path temp;
 
-        private Destination(PrintWriter out, Path temp) {
+        private Destination(PrintWriter out, java.io.OutputStream bytes, Path temp) {
             this.out = out;
+            this.bytes = bytes;
             this.temp = temp;
         }
 
         PrintWriter out() {
             return out;
+        }
+
+        /**
+         * The same destination as bytes, for results that are no text (a compressed file); use
+         * either this or {@link #out()}, not both. Without FILE, standard output as UTF-8 text.
+         */
+        java.io.OutputStream bytes() {
+            return bytes != null ? bytes : new io.preemptscope.util.WriterOutputStream(out);
         }
 
         /**

@@ -143,7 +143,7 @@ public final class AnalysisJsonWriter {
         json.writeEndObject();
     }
 
-    static void latency(JsonGenerator json, String field, AnalysisMetrics.Latency l) throws IOException {
+    private static void latency(JsonGenerator json, String field, AnalysisMetrics.Latency l) throws IOException {
         if (l == null) {
             json.writeNullField(field);
             return;

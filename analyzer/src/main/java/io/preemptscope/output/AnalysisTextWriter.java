@@ -185,7 +185,7 @@ public final class AnalysisTextWriter {
         });
     }
 
-    static String percentiles(AnalysisMetrics.Latency l) {
+    private static String percentiles(AnalysisMetrics.Latency l) {
         if (l.count() == 0) {
             return "none";
         }

@@ -1,7 +1,7 @@
 package io.preemptscope.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.preemptscope.analysis.Evidence;
+import io.preemptscope.analysis.join.Delays;
 import io.preemptscope.analysis.join.JoinMetrics;
 import io.preemptscope.analysis.join.JoinedPreemption;
 import io.preemptscope.analysis.join.ThreadMapping;
@@ -49,9 +49,9 @@ final class JoinJsonWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
-        AnalysisJsonWriter.latency(json, "signalToPreemptMs", j.signalToPreemptMs());
-        AnalysisJsonWriter.latency(json, "tgkillToDeliveryMs", j.tgkillToDeliveryMs());
-        AnalysisJsonWriter.latency(json, "deliveryToPreemptMs", j.deliveryToPreemptMs());
+        delays(json, "signalToPreemptMs", j.signalToPreemptMs());
+        delays(json, "tgkillToDeliveryMs", j.tgkillToDeliveryMs());
+        delays(json, "deliveryToPreemptMs", j.deliveryToPreemptMs());
         json.writeArrayFieldStart("preemptions");
         for (JoinedPreemption p : j.preemptions()) {
             json.writeStartObject();
@@ -75,11 +75,17 @@ final class JoinJsonWriter {
         json.writeEndObject();
     }
 
-    private static void evidence(JsonGenerator json, String field, Evidence e) throws IOException {
-        if (e == null) {
-            json.writeNullField(field);
-        } else {
-            json.writeStringField(field, e.toString());
-        }
+    private static void evidence(JsonGenerator json, String field, String e) throws IOException {
+        json.writeStringField(field, e);
+    }
+
+    private static void delays(JsonGenerator json, String field, Delays d) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeNumberField("count", d.count());
+        JsonFields.number(json, "p50", d.p50());
+        JsonFields.number(json, "p90", d.p90());
+        JsonFields.number(json, "p99", d.p99());
+        JsonFields.number(json, "max", d.max());
+        json.writeEndObject();
     }
 }

@@ -1,5 +1,6 @@
 package io.preemptscope.output;
 
+import io.preemptscope.analysis.join.Delays;
 import io.preemptscope.analysis.join.JoinMetrics;
 import io.preemptscope.analysis.join.ThreadMapping;
 import java.io.PrintWriter;
@@ -26,14 +27,22 @@ final class JoinTextWriter {
         out.printf(Locale.ROOT, "  async preemptions joined to their SIGURG: %d of %d%n", j.joined(),
                 j.asyncPreemptions());
         if (j.joined() > 0) {
-            out.println("  tgkill to delivery (ms):          " + AnalysisTextWriter.percentiles(j.tgkillToDeliveryMs()));
-            out.println("  delivery to GoPreempt (ms):       " + AnalysisTextWriter.percentiles(j.deliveryToPreemptMs()));
-            out.println("  tgkill to GoPreempt, total (ms):  " + AnalysisTextWriter.percentiles(j.signalToPreemptMs()));
+            out.println("  tgkill to delivery (ms):          " + percentiles(j.tgkillToDeliveryMs()));
+            out.println("  delivery to GoPreempt (ms):       " + percentiles(j.deliveryToPreemptMs()));
+            out.println("  tgkill to GoPreempt, total (ms):  " + percentiles(j.signalToPreemptMs()));
         }
         out.printf(Locale.ROOT, "  SIGURGs to the trace's threads that preempted nothing: %d%s%n",
                 j.signalsWithoutPreemption(), j.signalsWithoutPreemptionBySender().isEmpty() ? ""
                         : " (by sender: " + bySender(j) + ")");
         out.printf(Locale.ROOT, "  async preemptions with no SIGURG found: %d%n", j.preemptionsWithoutSignal());
+    }
+
+    private static String percentiles(Delays d) {
+        if (d.count() == 0) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d)", d.p50(), d.p90(), d.p99(),
+                d.max(), d.count());
     }
 
     private static String bySender(JoinMetrics j) {

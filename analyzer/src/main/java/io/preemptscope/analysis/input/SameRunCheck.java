@@ -128,6 +128,9 @@ public final class SameRunCheck {
      * warned about when the user asserted one run.
      */
     void joinDisagrees(String straceName, String traceName, String reason, String evidence) throws BadInputException {
+        if (reported.contains(traceName + "\0" + straceName)) {
+            return; // already told, from other evidence, the other way round
+        }
         settle(List.of(new RunMismatch(straceName, traceName, reason, evidence)));
     }
 

@@ -1,7 +1,5 @@
 package io.preemptscope.analysis.join;
 
-import io.preemptscope.analysis.Durations;
-import io.preemptscope.analysis.Evidence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -66,7 +64,7 @@ public final class CaptureJoin {
     private final TraceMarks trace;
     private final StraceMarks strace;
     private final int sysmonTid;
-    private final LongFunction<Evidence> evidence;
+    private final LongFunction<String> evidence;
     private final String traceFile;
 
     private final long[] dNs;
@@ -79,7 +77,7 @@ public final class CaptureJoin {
     private final int[] eOrder;
     private final Map<Integer, int[]> eByTid = new HashMap<>();
 
-    private CaptureJoin(TraceMarks trace, StraceMarks strace, int sysmonTid, LongFunction<Evidence> evidence,
+    private CaptureJoin(TraceMarks trace, StraceMarks strace, int sysmonTid, LongFunction<String> evidence,
             String traceFile) {
         this.trace = trace;
         this.strace = strace;
@@ -137,7 +135,7 @@ public final class CaptureJoin {
      * @param traceFile the trace's name, for the preemptions' evidence
      * @return null when the strace capture has no timestamps
      */
-    public static JoinMetrics join(TraceMarks trace, StraceMarks strace, int sysmonTid, LongFunction<Evidence> evidence,
+    public static JoinMetrics join(TraceMarks trace, StraceMarks strace, int sysmonTid, LongFunction<String> evidence,
             String traceFile) {
         if (!strace.timed()) {
             return null;
@@ -183,8 +181,8 @@ public final class CaptureJoin {
         return sorted[(sorted.length - 1) / 2];
     }
 
-    private static io.preemptscope.analysis.AnalysisMetrics.Latency none() {
-        return new Durations().latency();
+    private static Delays none() {
+        return new Delays.Recorder().delays();
     }
 
     // ---- the coarse vote
@@ -456,9 +454,9 @@ public final class CaptureJoin {
     private JoinMetrics joinPreemptions(Map<Long, ThreadMapping> map, long offset, ClockBounds bounds, Vote vote,
             long tolerance) {
         boolean[] claimed = new boolean[dNs.length];
-        Durations total = new Durations();
-        Durations sendToDelivery = new Durations();
-        Durations deliveryToPreempt = new Durations();
+        Delays.Recorder total = new Delays.Recorder();
+        Delays.Recorder sendToDelivery = new Delays.Recorder();
+        Delays.Recorder deliveryToPreempt = new Delays.Recorder();
         List<JoinedPreemption> listed = new ArrayList<>();
         long joined = 0;
         long tight = 0;
@@ -486,7 +484,7 @@ public final class CaptureJoin {
                 total.record(Math.max(0, at - send.atNs()));
             }
             if (listed.size() < JoinMetrics.LISTED) {
-                listed.add(new JoinedPreemption(a.g(), tid, Evidence.offset(traceFile, a.offset()),
+                listed.add(new JoinedPreemption(a.g(), tid, traceFile + "@" + a.offset(),
                         evidence.apply(dRef[d]), send == null ? null : evidence.apply(send.ref()),
                         send == null ? -1 : send.sender(),
                         send == null || sysmonTid < 0 ? null : send.sender() == sysmonTid,
@@ -526,8 +524,8 @@ public final class CaptureJoin {
         boolean placed = !Boolean.FALSE.equals(consistent);
         return new JoinMetrics(async, joined, tight, withoutPreemption, unused, async - joined, placed ? offset : null,
                 placed ? (bounds.present() ? bounds.uncertaintyNs() : COARSE_ERROR_NS) : null,
-                basis(bounds, vote), consistent, agreement.evidence(), threads, total.latency(), sendToDelivery.latency(),
-                deliveryToPreempt.latency(), listed);
+                basis(bounds, vote), consistent, agreement.evidence(), threads, total.delays(), sendToDelivery.delays(),
+                deliveryToPreempt.delays(), listed);
     }
 
     /**
@@ -569,7 +567,7 @@ public final class CaptureJoin {
     }
 
     private static double ms(long ns) {
-        return Math.round(ns / 1000.0) / 1000.0;
+        return Delays.ms(ns);
     }
 
     // ---- what ThreadMapper reads

@@ -1,6 +1,5 @@
 package io.preemptscope.analysis.join;
 
-import io.preemptscope.analysis.AnalysisMetrics.Latency;
 import java.util.List;
 import java.util.Map;
 
@@ -45,9 +44,9 @@ public record JoinMetrics(
         Boolean consistent,
         String agreement,
         List<ThreadMapping> threadMap,
-        Latency signalToPreemptMs,
-        Latency tgkillToDeliveryMs,
-        Latency deliveryToPreemptMs,
+        Delays signalToPreemptMs,
+        Delays tgkillToDeliveryMs,
+        Delays deliveryToPreemptMs,
         List<JoinedPreemption> preemptions) {
 
     public static final int LISTED = 1000;

@@ -1,14 +1,12 @@
 package io.preemptscope.analysis.join;
 
-import io.preemptscope.analysis.Evidence;
-
 /**
  * One async preemption of a Go trace joined to the SIGURG that caused it.
  *
  * @param g the goroutine preempted
  * @param tid the thread it ran on
- * @param preempt the GoPreempt event (trace byte offset)
- * @param delivery the {@code --- SIGURG ---} line
+ * @param preempt the GoPreempt event: the trace and its byte offset, FILE@OFFSET
+ * @param delivery the {@code --- SIGURG ---} line, FILE:LINE
  * @param tgkill the tgkill that sent it; null when the capture does not show it
  * @param sender the thread that sent it, -1 when unseen
  * @param bySysmon whether sysmon sent it (retake's request), null when sysmon was not found
@@ -17,5 +15,5 @@ import io.preemptscope.analysis.Evidence;
  * @param totalMs tgkill to GoPreempt; null when the tgkill is not seen
  * @param preemptNs the GoPreempt's time on the strace clock (ns)
  */
-public record JoinedPreemption(long g, int tid, Evidence preempt, Evidence delivery, Evidence tgkill, int sender,
+public record JoinedPreemption(long g, int tid, String preempt, String delivery, String tgkill, int sender,
         Boolean bySysmon, Double tgkillToDeliveryMs, double deliveryToPreemptMs, Double totalMs, long preemptNs) {}
