@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The whole text and JSON output of {@code parse --stats} and {@code analyze} on the sample
- * captures, held byte for byte against files under {@code src/test/resources/golden/}. A refactor
+ * captures (and of {@code timeline} on a joined pair), held byte for byte against files under {@code src/test/resources/golden/}. A refactor
  * must leave them alone; a deliberate change of output rewrites them with
  * {@code mvn -B -q -pl analyzer -am verify -Dtest=GoldenOutputTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true}
  * and the diff is reviewed like code.
@@ -53,6 +53,8 @@ class GoldenOutputTest {
             cases.add(new Case("bundle-" + bundle + ".analyze.txt", List.of("analyze", dir)));
             cases.add(new Case("bundle-" + bundle + ".analyze.json", List.of("analyze", "--format", "json", dir)));
         }
+        // the timeline of a strace + Go trace pair of one run, joined
+        cases.add(new Case("timeline-join-spin-p1.json", List.of("timeline", samples + "join/spin-p1")));
         String pair = "../../shared/corpus/gotrace/captures/strace_blocking_read_default";
         cases.add(new Case("pair-strace_blocking_read.analyze.txt",
                 List.of("analyze", pair + ".strace.txt", pair + ".trace")));
