@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * slice from the delivery to its rt_sigreturn, and an arrow from the tgkill that sent a signal to
  * its delivery and on to the handler's return.
  *
+ * <p>Each event's {@code line} is its line in the strace file (in a -ff set, the thread's own file).
+ *
  * <p>A thread's events leave in time order: while a handler is open on a thread (its slice is
  * written only when it returns), the thread's other events wait for it. Memory holds one state per
  * thread and the events of open handlers, whatever the capture's length.
@@ -42,10 +44,10 @@ final class StraceTimeline implements Consumer<StraceEvent> {
     }
 
     /** A signal delivered whose handler has not returned yet. */
-    private record Handler(String signal, long atNs, String line, Send send) {}
+    private record Handler(String signal, long atNs, long line, Send send) {}
 
     /** A tgkill/tkill seen, waiting for the delivery it causes. */
-    private record Send(int sender, long atNs, String line) {}
+    private record Send(int sender, long atNs, long line) {}
 
     private static final class ThreadTrack {
         final Deque<Handler> handlers = new ArrayDeque<>();
@@ -94,10 +96,10 @@ final class StraceTimeline implements Consumer<StraceEvent> {
                 delivered(s);
             } else if (e instanceof ExitEvent x) {
                 emit(x.tid(), ns, o -> o.instant(pid, x.tid(), "exited " + x.status(), "thread", rel(ns), "t",
-                        Map.of("line", x.source().toString())));
+                        Map.of("line", x.source().line())));
             } else if (e instanceof KillEvent k) {
                 emit(k.tid(), ns, o -> o.instant(pid, k.tid(), "killed by " + k.signal(), "thread", rel(ns), "t",
-                        Map.of("line", k.source().toString())));
+                        Map.of("line", k.source().line())));
             }
         } catch (IOException io) {
             failure = io;
@@ -108,25 +110,23 @@ final class StraceTimeline implements Consumer<StraceEvent> {
         int tid = call.tid();
         long entry = call.ts().nanos();
         long exit = exitNs(call, entry);
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("call", call.name() + "(" + shorten(call.args()) + ")");
-        args.put("result", result(call.result()));
-        args.put("line", call.source().toString());
-        if (call.status() != SyscallEvent.Status.COMPLETE) {
-            args.put("status", call.status().name().toLowerCase(java.util.Locale.ROOT));
-        }
+        String text = call.name() + "(" + shorten(call.args()) + ")";
+        String status = call.status() == SyscallEvent.Status.COMPLETE ? null
+                : call.status().name().toLowerCase(java.util.Locale.ROOT);
+        long line = call.source().line();
         String cat = call.name().equals("nanosleep") || call.name().equals("clock_nanosleep") ? "sleep" : "syscall";
         ThreadTrack t = track(tid);
         if (call.name().equals("rt_sigreturn") && !t.handlers.isEmpty()) {
             Handler h = t.handlers.pop();
             handlerReturned(tid, t, h, entry, exit);
         }
-        emit(tid, entry, o -> o.complete(pid, tid, call.name(), cat, rel(entry), exit - entry, args));
+        emit(tid, entry, o -> o.syscall(pid, tid, call.name(), cat, rel(entry), exit - entry, text,
+                result(call.result()), line, status));
         if ((call.name().equals("tgkill") || call.name().equals("tkill")) && call.result() != null
                 && "0".equals(call.result().value())
                 && ArgDecoder.decode(call.name(), call.args()) instanceof SyscallArgs.SignalSend send) {
             ThreadTrack target = track(send.tid());
-            target.pending.putIfAbsent(send.signal(), new Send(tid, entry, call.source().toString()));
+            target.pending.putIfAbsent(send.signal(), new Send(tid, entry, call.source().line()));
         }
     }
 
@@ -137,13 +137,13 @@ final class StraceTimeline implements Consumer<StraceEvent> {
         Send send = t.pending.remove(s.signal());
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("siginfo", s.siginfo());
-        args.put("line", s.source().toString());
+        args.put("line", s.source().line());
         if (send != null) {
             args.put("sent by", send.sender());
             args.put("tgkill", send.line());
         }
         emit(tid, at, o -> o.instant(pid, tid, s.signal(), "signal", rel(at), "t", args));
-        t.handlers.push(new Handler(s.signal(), at, s.source().toString(), send));
+        t.handlers.push(new Handler(s.signal(), at, s.source().line(), send));
     }
 
     /** The handler's slice, and the arrow tgkill → delivery → rt_sigreturn; the thread's held events follow. */

@@ -80,6 +80,7 @@ public final class Timeline implements AutoCloseable {
         Path goSpool = Files.createTempFile("preemptscope-timeline-go-", ".part");
         try {
             GoTimeline go = null;
+            long goEvents;
             try (OutputStream goOut = new BufferedOutputStream(Files.newOutputStream(goSpool), 1 << 16);
                     TraceEventWriter goWriter = new TraceEventWriter(goOut, true)) {
                 if (trace != null) {
@@ -94,6 +95,8 @@ public final class Timeline implements AutoCloseable {
                     trace.replay(go);
                     go.finish();
                 }
+                goWriter.flush();
+                goEvents = goWriter.written();
             }
             CappedCopy copy = new CappedCopy(out, maxEvents);
             // metadata and findings are few, and always written: the cap is on the strace and Go events
@@ -104,8 +107,8 @@ public final class Timeline implements AutoCloseable {
                 head.flush();
                 always += head.written();
             }
-            copy.events(spool);
-            copy.events(goSpool);
+            copy.events(spool, spoolWriter.written());
+            copy.events(goSpool, goEvents);
             try (TraceEventWriter tail = new TraceEventWriter(copy.stream(), true)) {
                 findings(tail, analysis.findings(), joined ? join.clockOffsetNs() - base : 0, base);
                 tail.flush();
@@ -199,7 +202,13 @@ public final class Timeline implements AutoCloseable {
     }
 
     private static String otherData(AnalysisResult analysis, boolean joined, JoinMetrics join, long base) {
-        StringBuilder b = new StringBuilder("{\"generator\":\"preemptscope timeline\",\"timeZero\":\"");
+        StringBuilder b = new StringBuilder("{\"generator\":\"preemptscope timeline\",\"inputs\":");
+        try {
+            b.append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(analysis.inputs()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
+        b.append(",\"timeZero\":\"");
         b.append(base).append(" ns on the strace capture's clock\",\"joined\":").append(joined);
         if (joined) {
             b.append(",\"clockOffsetNs\":").append(join.clockOffsetNs()).append(",\"clockOffsetUncertaintyNs\":")
@@ -239,7 +248,15 @@ public final class Timeline implements AutoCloseable {
          * The spool's events, one per line, each line led by its comma, as many as the cap leaves
          * room for; once it is reached, the rest are counted, not copied.
          */
-        void events(Path file) throws IOException {
+        void events(Path file, long count) throws IOException {
+            if (kept + count <= max) {
+                // the common case: all of it fits, and is copied as it is
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.transferTo(out);
+                }
+                kept += count;
+                return;
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] buf = new byte[1 << 16];
                 boolean atLineStart = true;
