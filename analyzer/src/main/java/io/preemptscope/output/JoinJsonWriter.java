@@ -22,6 +22,7 @@ final class JoinJsonWriter {
         json.writeNumberField("aligned", j.aligned());
         json.writeNumberField("signalsWithoutPreemption", j.signalsWithoutPreemption());
         JsonFields.counts(json, "signalsWithoutPreemptionBySender", j.signalsWithoutPreemptionBySender());
+        JsonFields.counts(json, "signalsWithoutPreemptionByState", j.signalsWithoutPreemptionByState());
         json.writeNumberField("preemptionsWithoutSignal", j.preemptionsWithoutSignal());
         JsonFields.number(json, "clockOffsetNs", j.clockOffsetNs());
         JsonFields.number(json, "clockOffsetUncertaintyNs", j.clockOffsetUncertaintyNs());

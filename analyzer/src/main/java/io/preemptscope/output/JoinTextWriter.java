@@ -33,7 +33,8 @@ final class JoinTextWriter {
         }
         out.printf(Locale.ROOT, "  SIGURGs to the trace's threads that preempted nothing: %d%s%n",
                 j.signalsWithoutPreemption(), j.signalsWithoutPreemptionBySender().isEmpty() ? ""
-                        : " (by sender: " + bySender(j) + ")");
+                        : " (by sender: " + counts(j.signalsWithoutPreemptionBySender()) + "; by what the thread"
+                                + " ran when it came: " + counts(j.signalsWithoutPreemptionByState()) + ")");
         out.printf(Locale.ROOT, "  async preemptions with no SIGURG found: %d%n", j.preemptionsWithoutSignal());
     }
 
@@ -45,10 +46,17 @@ final class JoinTextWriter {
                 d.max(), d.count());
     }
 
-    private static String bySender(JoinMetrics j) {
+    private static String counts(java.util.Map<String, Long> counts) {
         StringBuilder b = new StringBuilder();
-        j.signalsWithoutPreemptionBySender().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k)
-                .append(' ').append(v));
+        counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(label(k)).append(' ').append(v));
         return b.toString();
+    }
+
+    private static String label(String key) {
+        return switch (key) {
+            case "goroutineRunning" -> "a goroutine running (unsafe point or stack scan)";
+            case "noGoroutine" -> "no goroutine (it had left)";
+            default -> key;
+        };
     }
 }

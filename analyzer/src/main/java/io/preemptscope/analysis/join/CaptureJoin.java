@@ -147,7 +147,7 @@ public final class CaptureJoin {
         List<TraceMark> async = trace.asyncPreemptions();
         Vote vote = coarse();
         if (vote == null) {
-            return new JoinMetrics(async.size(), 0, 0, 0, Map.of(), async.size(), null, null,
+            return new JoinMetrics(async.size(), 0, 0, 0, Map.of(), Map.of(), async.size(), null, null,
                     "nothing both captures see: no async preemption and no traced syscall the strace capture"
                             + " shows by name", null, "nothing to line up", List.of(), none(), none(), none(), List.of());
         }
@@ -493,15 +493,20 @@ public final class CaptureJoin {
             }
         }
         Map<String, Long> unused = new TreeMap<>();
+        Map<String, Long> unusedState = new TreeMap<>();
         long withoutPreemption = 0;
-        java.util.Set<Integer> goThreads = new java.util.HashSet<>();
-        map.values().forEach(t -> goThreads.add(t.tid()));
+        Map<Integer, Long> keyOfTid = new HashMap<>();
+        map.forEach((key, t) -> keyOfTid.put(t.tid(), key));
         for (int i = 0; i < dNs.length; i++) {
-            if (!claimed[i] && goThreads.contains(dTid[i]) && dNs[i] >= offset && dNs[i] <= offset + trace.durationNs()) {
+            Long key = keyOfTid.get(dTid[i]);
+            if (!claimed[i] && key != null && dNs[i] >= offset && dNs[i] <= offset + trace.durationNs()) {
                 withoutPreemption++;
                 StraceMarks.Send s = dSend[i];
                 String who = s == null ? "unseen" : sysmonTid >= 0 && s.sender() == sysmonTid ? "sysmon" : "others";
                 unused.merge(who, 1L, Long::sum);
+                Boolean running = trace.running(key, dNs[i] - offset);
+                unusedState.merge(running == null ? "unknown" : running ? "goroutineRunning" : "noGoroutine", 1L,
+                        Long::sum);
             }
         }
         long async = trace.asyncPreemptions().size();
@@ -522,7 +527,7 @@ public final class CaptureJoin {
         List<ThreadMapping> threads = new ArrayList<>(map.values());
         threads.sort(Comparator.comparingLong(ThreadMapping::m));
         boolean placed = !Boolean.FALSE.equals(consistent);
-        return new JoinMetrics(async, joined, tight, withoutPreemption, unused, async - joined, placed ? offset : null,
+        return new JoinMetrics(async, joined, tight, withoutPreemption, unused, unusedState, async - joined, placed ? offset : null,
                 placed ? (bounds.present() ? bounds.uncertaintyNs() : COARSE_ERROR_NS) : null,
                 basis(bounds, vote), consistent, agreement.evidence(), threads, total.delays(), sendToDelivery.delays(),
                 deliveryToPreempt.delays(), listed);

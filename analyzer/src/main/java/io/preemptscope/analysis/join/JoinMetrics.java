@@ -16,6 +16,11 @@ import java.util.Map;
  *     for had already left, or it was the GC asking for a stack scan (no scheduler event)
  * @param signalsWithoutPreemptionBySender of those, by sender: {@code sysmon}, {@code others}
  *     (the GC, stop-the-world) and {@code unseen}
+ * @param signalsWithoutPreemptionByState of those, by what the trace shows the thread's M doing
+ *     when the signal came: {@code goroutineRunning} (the handler found an unsafe point, or the GC
+ *     scanned the stack: the goroutine kept its P), {@code noGoroutine} (the goroutine had left the
+ *     thread by then: blocked, in a syscall that lost its P, or preempted already) or {@code
+ *     unknown} (no run slice of that M in the trace)
  * @param preemptionsWithoutSignal async preemptions no delivery was found for
  * @param clockOffsetNs strace's clock minus the trace's: add it to a trace time to get strace's;
  *     null when no consistent offset was found
@@ -37,6 +42,7 @@ public record JoinMetrics(
         long aligned,
         long signalsWithoutPreemption,
         Map<String, Long> signalsWithoutPreemptionBySender,
+        Map<String, Long> signalsWithoutPreemptionByState,
         long preemptionsWithoutSignal,
         Long clockOffsetNs,
         Long clockOffsetUncertaintyNs,

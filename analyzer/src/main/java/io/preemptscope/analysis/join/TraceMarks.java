@@ -30,7 +30,15 @@ public final class TraceMarks {
     private static final Set<String> GENERIC = Set.of("syscall", "syscall6", "rawsyscall", "rawsyscall6",
             "syscallnoerror", "rawsyscallnoerror");
 
+    /** Run slices kept at most: they say whether a thread ran a goroutine when a signal came. */
+    static final int MAX_SLICES = 2_000_000;
+
     private final List<TraceMark> asyncPreemptions = new ArrayList<>();
+    /** Each M's (or thread's) run slices, start and end in turn, in the order they ended. */
+    private final java.util.Map<Long, long[]> slices = new java.util.HashMap<>();
+    private final java.util.Map<Long, Integer> sliceCounts = new java.util.HashMap<>();
+    private final java.util.Map<String, Long> startedOn = new java.util.HashMap<>();
+    private long sliceTotal;
     private final List<TraceMark> syscalls = new ArrayList<>();
     private long droppedSyscalls;
     private boolean threadIds;
@@ -48,7 +56,9 @@ public final class TraceMarks {
             }
 
             @Override
-            public void slice(RunSlice slice) {}
+            public void slice(RunSlice slice) {
+                marks.ended(slice);
+            }
 
             @Override
             public void preemption(io.preemptscope.gotrace.Preemption p) {}
@@ -59,6 +69,9 @@ public final class TraceMarks {
 
     void add(GoEvent e) {
         threadIds |= e.thread() >= 0;
+        if (e.kind() == GoEventKind.GO_STARTED && e.p() >= 0) {
+            startedOn.put(e.p() + ":" + e.tsNs(), e.thread() >= 0 ? e.thread() : e.m());
+        }
         if (e.kind() == GoEventKind.GO_PREEMPTED_ASYNC) {
             asyncPreemptions.add(new TraceMark(e.tsNs(), e.m(), e.thread(), e.g(), e.offset(), null));
         } else if (e.kind() == GoEventKind.SYSCALL_ENTERED) {
@@ -68,6 +81,48 @@ public final class TraceMarks {
                 droppedSyscalls++;
             }
         }
+    }
+
+    private void ended(RunSlice s) {
+        Long key = startedOn.remove(s.p() + ":" + s.startNs());
+        if (key == null || key < 0 || sliceTotal >= MAX_SLICES) {
+            return;
+        }
+        sliceTotal++;
+        int n = sliceCounts.merge(key, 1, Integer::sum);
+        long[] a = slices.computeIfAbsent(key, k -> new long[32]);
+        if (2 * n > a.length) {
+            a = java.util.Arrays.copyOf(a, a.length * 2);
+            slices.put(key, a);
+        }
+        a[2 * n - 2] = s.startNs();
+        a[2 * n - 1] = s.endNs();
+    }
+
+    /**
+     * Whether the M (or thread) ran a goroutine at trace time {@code tsNs}; null when the trace
+     * has no run slice of it at all. An M runs one slice at a time, so its slices end in the order
+     * they start.
+     */
+    Boolean running(long key, long tsNs) {
+        long[] a = slices.get(key);
+        if (a == null) {
+            return null;
+        }
+        int n = sliceCounts.get(key);
+        int lo = 0;
+        int hi = n - 1;
+        int last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[2 * mid] <= tsNs) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return last >= 0 && tsNs < a[2 * last + 1];
     }
 
     /** The kernel's name of the call the innermost frame makes, or null when it does not say. */

@@ -95,6 +95,19 @@ class JoinSamplePairsTest {
     }
 
     @Test
+    void signalsThatPreemptedNothingAreToldApartByWhatTheTraceShowsTheThreadRunning() throws Exception {
+        // spin-p1 lines 433-456: sysmon's SIGURGs every ~0.3 ms, each handler returning to the same
+        // point, until the fifth preempts: a goroutine running, at an unsafe point
+        JsonNode spin = join(pair("spin-p1"));
+        assertThat(spin.get("signalsWithoutPreemption").asInt()).isEqualTo(5);
+        assertThat(spin.get("signalsWithoutPreemptionByState").toString()).isEqualTo("{\"goroutineRunning\":5}");
+        JsonNode mixed = join(pair("mixed-p2"));
+        assertThat(mixed.get("signalsWithoutPreemptionBySender").toString()).isEqualTo("{\"sysmon\":14}");
+        assertThat(mixed.get("signalsWithoutPreemptionByState").toString())
+                .isEqualTo("{\"goroutineRunning\":13,\"noGoroutine\":1}");
+    }
+
+    @Test
     void withoutAsyncPreemptionTheTracedSyscallsPlaceTheClockAndSayTheyAreTooFewToJudge() throws Exception {
         JsonNode j = join(pair("spin-p2-go1.13"));
         assertThat(j.get("asyncPreemptions").asInt()).isZero();
