@@ -110,7 +110,13 @@ final class RunReplay {
         strace.finish();
     }
 
+    /** strace's long user runs (tid:start -> end), which the join can check against the trace's time slices. */
+    private final Map<String, Long> longRuns = new java.util.HashMap<>();
+
     private void observe(io.preemptscope.model.check.Observation o) {
+        if (traceMarks != null && o instanceof io.preemptscope.model.check.Observation.UserRun run) {
+            longRuns.put(run.tid() + ":" + run.timeNs(), run.endNs());
+        }
         comparison.observe(o);
         checker.observe(o);
     }
@@ -158,7 +164,73 @@ final class RunReplay {
     /** The violations under the settings the evidence settled on, as findings with their evidence. */
     List<Finding> finish(CheckerSettings settled) {
         boolean runsObservable = !straceReplayed || metrics.runsObservable(strace.sysmonTid());
-        return checker.finish(settled, runsObservable).stream().map(this::finding).toList();
+        return checker.finish(settled, runsObservable).stream().map(this::finding).map(this::withGoroutine)
+                .map(f -> judgedByTrace(f, settled.preemptDeadlineNs())).toList();
+    }
+
+    /** The strace forms of the starvation rules: a thread's run of user code without a syscall. */
+    private static final java.util.Set<String> RUN_RULES = java.util.Set.of("COOP_STARVATION",
+            "PREEMPT_LATENCY_EXCEEDED");
+
+    /**
+     * strace sees a thread run user code without a syscall; it cannot see the scheduler switch
+     * goroutines on it, which takes none. Joined with a Go trace, a long run that the trace shows
+     * as several time slices, each within the deadline, is no starvation: the trace's own rules
+     * judge the slices (and flag one that is too long), so the strace finding becomes information.
+     */
+    private Finding judgedByTrace(Finding f, long deadlineNs) {
+        io.preemptscope.analysis.join.JoinMetrics j = join();
+        if (j == null || j.clockOffsetNs() == null || !RUN_RULES.contains(f.id()) || fromTrace(f.evidence())
+                || f.severity() == io.preemptscope.model.anomaly.Severity.INFO || metrics.startNs() == null
+                || j.clockOffsetUncertaintyNs() > deadlineNs / 4) {
+            // an offset known to a quarter of the deadline cannot misplace a run that long
+            return f;
+        }
+        long start = f.ts().movePointRight(9).longValue();
+        Long end = longRuns.get(f.tid() + ":" + start);
+        io.preemptscope.analysis.join.ThreadMapping m = j.threadMap().stream().filter(t -> t.tid() == f.tid())
+                .findFirst().orElse(null);
+        if (end == null || m == null) {
+            return f;
+        }
+        var within = traceMarks.slicesWithin(m.m(), start - j.clockOffsetNs(), end - j.clockOffsetNs());
+        if (within.count() < 2 || within.longestNs() > deadlineNs) {
+            return f;
+        }
+        String message = f.message() + " — but the Go trace, joined, shows no single time slice: " + within.count()
+                + " run slices of goroutines " + within.goroutines().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + (within.goroutines().size() == 5 ? ", ..." : "") + " took turns on this thread (M " + m.m()
+                + "), the longest " + Durations.ms(within.longestNs()) + " ms, within the "
+                + Durations.ms(deadlineNs) + " ms deadline: the scheduler switched them without a syscall";
+        return new Finding(f.id(), io.preemptscope.model.anomaly.Severity.INFO, f.tid(), f.goroutine(), f.ts(),
+                f.evidence(), f.rule(), message, f.ruleDoc(), f.sources(), f.at());
+    }
+
+    /**
+     * A strace finding on a thread the join maps to an M gets the goroutine the Go trace shows on
+     * that thread at that time: strace names threads, the trace names goroutines.
+     */
+    private Finding withGoroutine(Finding f) {
+        io.preemptscope.analysis.join.JoinMetrics j = join();
+        if (j == null || j.clockOffsetNs() == null || f.goroutine() != null || f.tid() < 0 || fromTrace(f.evidence())
+                || metrics.startNs() == null) {
+            return f;
+        }
+        for (io.preemptscope.analysis.join.ThreadMapping t : j.threadMap()) {
+            if (t.tid() == f.tid()) {
+                long straceNs = f.ts().movePointRight(9).longValue();
+                var on = traceMarks.goroutineAt(t.m(), straceNs - j.clockOffsetNs());
+                if (on == null) {
+                    return f;
+                }
+                String message = f.message() + "; the Go trace shows goroutine " + on.g()
+                        + (on.running() ? " running" : " the last to run") + " on this thread (M " + t.m() + ") then";
+                return new Finding(f.id(), f.severity(), f.tid(), on.g(), f.ts(), f.evidence(), f.rule(), message,
+                        f.ruleDoc(), f.sources(), f.at());
+            }
+        }
+        return f;
     }
 
     private Finding finding(Violation v) {

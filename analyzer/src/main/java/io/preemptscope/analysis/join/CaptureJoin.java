@@ -190,9 +190,25 @@ public final class CaptureJoin {
     /** The best-supported offset and how much better it is than the next best, far from it. */
     record Vote(long offsetNs, int votes, int runnerUp, int pairs, String kind) {}
 
+    /**
+     * The trace ran while the traced process did, so its span lies within the strace capture's
+     * when strace saw the process from start to end: the vote looks there first. A capture
+     * attached to a running process, or cut short, may hold less; then any overlap will do.
+     */
     private Vote coarse() {
-        long lo = strace.firstNs() - trace.durationNs() - 1_000_000_000L;
-        long hi = strace.lastNs() + 1_000_000_000L;
+        long slack = 10_000_000;
+        long tightLo = strace.firstNs() - slack;
+        long tightHi = strace.lastNs() - trace.durationNs() + slack;
+        if (tightHi >= tightLo) {
+            Vote inside = coarse(tightLo, tightHi);
+            if (inside != null) {
+                return inside;
+            }
+        }
+        return coarse(strace.firstNs() - trace.durationNs() - 1_000_000_000L, strace.lastNs() + 1_000_000_000L);
+    }
+
+    private Vote coarse(long lo, long hi) {
         long bin = Math.max(BIN_NS, (hi - lo) / MAX_BINS + 1);
         int[] bins = new int[(int) ((hi - lo) / bin) + 1];
         List<TraceMark> async = sample(trace.asyncPreemptions(), VOTE_PREEMPTIONS);

@@ -75,6 +75,8 @@ final class ThreadMapper {
         Set<Long> ms = new TreeSet<>(clues.keySet());
         trace.asyncPreemptions().forEach(a -> ms.add(a.m()));
         trace.syscalls().forEach(s -> ms.add(s.m()));
+        // Ms that only ran goroutines (no preemption, no traced call) have the clone order to go by
+        ms.addAll(trace.slicedMs());
         ms.remove(-1L);
 
         // the strongest clues first; each thread is one M's

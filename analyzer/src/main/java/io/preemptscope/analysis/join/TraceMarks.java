@@ -90,13 +90,86 @@ public final class TraceMarks {
         }
         sliceTotal++;
         int n = sliceCounts.merge(key, 1, Integer::sum);
-        long[] a = slices.computeIfAbsent(key, k -> new long[32]);
-        if (2 * n > a.length) {
+        long[] a = slices.computeIfAbsent(key, k -> new long[48]);
+        if (3 * n > a.length) {
             a = java.util.Arrays.copyOf(a, a.length * 2);
             slices.put(key, a);
         }
-        a[2 * n - 2] = s.startNs();
-        a[2 * n - 1] = s.endNs();
+        a[3 * n - 3] = s.startNs();
+        a[3 * n - 2] = s.endNs();
+        a[3 * n - 1] = s.g();
+    }
+
+    /** The last slice of the M (or thread) that started at or before {@code tsNs}, -1 for none. */
+    private int sliceAt(long[] a, int n, long tsNs) {
+        int lo = 0;
+        int hi = n - 1;
+        int last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[3 * mid] <= tsNs) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The run slices of an M (or thread) that overlap a stretch of time.
+     *
+     * @param count how many
+     * @param goroutines the goroutines among them, the first five in order
+     * @param longestNs the longest of them, whole (not cut to the stretch)
+     */
+    public record SlicesWithin(int count, java.util.List<Long> goroutines, long longestNs) {}
+
+    /** The M's run slices that overlap [fromNs, toNs] on the trace's clock. */
+    public SlicesWithin slicesWithin(long key, long fromNs, long toNs) {
+        long[] a = slices.get(key);
+        if (a == null) {
+            return new SlicesWithin(0, List.of(), 0);
+        }
+        int n = sliceCounts.get(key);
+        int first = Math.max(0, sliceAt(a, n, fromNs));
+        int count = 0;
+        long longest = 0;
+        java.util.LinkedHashSet<Long> gs = new java.util.LinkedHashSet<>();
+        for (int k = first; k < n && a[3 * k] <= toNs; k++) {
+            if (a[3 * k + 1] < fromNs) {
+                continue;
+            }
+            count++;
+            longest = Math.max(longest, a[3 * k + 1] - a[3 * k]);
+            if (gs.size() < 5) {
+                gs.add(a[3 * k + 2]);
+            }
+        }
+        return new SlicesWithin(count, List.copyOf(gs), longest);
+    }
+
+    /** The Ms (or threads) that ran goroutines. */
+    java.util.Set<Long> slicedMs() {
+        return slices.keySet();
+    }
+
+    /** A goroutine on an M at a time: running then, or the last to have run there. */
+    public record GoroutineOnM(long g, boolean running) {}
+
+    /**
+     * The goroutine whose run slice on the M (or thread) holds {@code tsNs}, or else the last one
+     * that ran there before it (a goroutine in a syscall keeps its thread after its slice ended);
+     * null when none ran there before.
+     */
+    public GoroutineOnM goroutineAt(long key, long tsNs) {
+        long[] a = slices.get(key);
+        if (a == null) {
+            return null;
+        }
+        int last = sliceAt(a, sliceCounts.get(key), tsNs);
+        return last < 0 ? null : new GoroutineOnM(a[3 * last + 2], tsNs < a[3 * last + 1]);
     }
 
     /**
@@ -109,20 +182,8 @@ public final class TraceMarks {
         if (a == null) {
             return null;
         }
-        int n = sliceCounts.get(key);
-        int lo = 0;
-        int hi = n - 1;
-        int last = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[2 * mid] <= tsNs) {
-                last = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return last >= 0 && tsNs < a[2 * last + 1];
+        int last = sliceAt(a, sliceCounts.get(key), tsNs);
+        return last >= 0 && tsNs < a[3 * last + 1];
     }
 
     /** The kernel's name of the call the innermost frame makes, or null when it does not say. */

@@ -118,6 +118,30 @@ class JoinSamplePairsTest {
     }
 
     @Test
+    void aLongStraceRunThatTheTraceShowsAsManyTimeSlicesIsNoStarvation() throws Exception {
+        // asyncpreemptoff=1, 3 spinners on 2 Ps: each thread runs user code for 800 ms without a
+        // syscall, which strace alone calls starvation; the trace shows goroutines taking turns on
+        // it, switched by cooperative preemption, each slice within the deadline
+        Cli.Result r = Cli.run("analyze", "--format", "json", pair("spin-p2-go1.13"));
+        JsonNode root = JSON.readTree(r.out());
+        // placed by the one traced write (the trace's header), inside the strace capture's span
+        assertThat(root.get("metrics").get("join").get("clockOffsetNs").asLong()).isEqualTo(1796600721283427316L);
+        List<String> findings = new ArrayList<>();
+        for (JsonNode f : root.get("findings")) {
+            findings.add(f.get("id").asText() + " " + f.get("severity").asText() + " tid " + f.get("tid").asInt()
+                    + " g " + f.get("goroutine").asText());
+            assertThat(f.get("message").asText()).contains("but the Go trace, joined, shows no single time slice");
+        }
+        assertThat(findings).containsExactly("COOP_STARVATION info tid 12934 g 1", "COOP_STARVATION info tid 12938 g 6");
+        assertThat(root.get("findings").get(0).get("message").asText()).endsWith("44 run slices of goroutines 1, 9,"
+                + " 8, 7 took turns on this thread (M 0), the longest 26.204 ms, within the 35.956 ms deadline: the"
+                + " scheduler switched them without a syscall");
+        // strace alone still says what it can
+        Cli.Result alone = Cli.run("analyze", "--format", "json", pair("spin-p2-go1.13") + "/strace.txt");
+        assertThat(JSON.readTree(alone.out()).get("findings").get(0).get("severity").asText()).isEqualTo("warning");
+    }
+
+    @Test
     void theStraceLogOfOneRunAndTheTraceOfAnotherAreRefused() {
         String strace = pair("spin-p1") + "/strace.txt";
         String trace = pair("spin-p1-run2") + "/go.trace";
