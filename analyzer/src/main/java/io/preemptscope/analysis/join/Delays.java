@@ -10,18 +10,22 @@ import org.HdrHistogram.Histogram;
  */
 public record Delays(long count, Double p50, Double p90, Double p99, Double max) {
     /** Collects delays: HdrHistogram reports bucket tops, so the true maximum caps the percentiles. */
-    static final class Recorder {
+    public static final class Recorder {
         private static final long MAX_TRACKED_NS = 3_600_000_000_000L;
         private final Histogram histogram = new Histogram(MAX_TRACKED_NS, 3);
         private long max;
 
-        void record(long ns) {
+        public void record(long ns) {
             long v = Math.min(Math.max(ns, 0), MAX_TRACKED_NS);
             max = Math.max(max, v);
             histogram.recordValue(v);
         }
 
-        Delays delays() {
+        public long count() {
+            return histogram.getTotalCount();
+        }
+
+        public Delays delays() {
             long n = histogram.getTotalCount();
             if (n == 0) {
                 return new Delays(0, null, null, null, null);
@@ -34,7 +38,7 @@ public record Delays(long count, Double p50, Double p90, Double p99, Double max)
         }
     }
 
-    static double ms(long ns) {
+    public static double ms(long ns) {
         return Math.round(ns / 1000.0) / 1000.0;
     }
 }
