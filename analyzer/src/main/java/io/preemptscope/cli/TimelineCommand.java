@@ -107,6 +107,10 @@ public final class TimelineCommand implements Callable<Integer> {
                         + " Go events were left out (the strace events come first, then the Go trace's); narrow the"
                         + " export with --from/--to/--threads, or raise --max-events%n", maxEvents, written.cut());
             }
+            if (written.untimed() > 0) {
+                err.printf(Locale.ROOT, "preemptscope: warning: timeline: %d strace events have no timestamp and are"
+                        + " left out; capture with -tt, -ttt or --timestamps to place them%n", written.untimed());
+            }
             if (traces.size() > 1) {
                 err.println("preemptscope: warning: timeline: only the first Go trace, " + trace.name()
                         + ", is drawn");

@@ -66,6 +66,7 @@ final class StraceTimeline implements Consumer<StraceEvent> {
     private long lastNs = Long.MIN_VALUE;
     private long nextFlow = 1;
     private long order;
+    private long untimed;
     private IOException failure;
 
     StraceTimeline(TraceEventWriter out, TimelineWindow window) {
@@ -75,7 +76,11 @@ final class StraceTimeline implements Consumer<StraceEvent> {
 
     @Override
     public void accept(StraceEvent e) {
-        if (failure != null || !e.ts().present()) {
+        if (failure != null) {
+            return;
+        }
+        if (!e.ts().present()) {
+            untimed++;
             return;
         }
         long ns = e.ts().nanos();
@@ -241,6 +246,11 @@ final class StraceTimeline implements Consumer<StraceEvent> {
 
     long lastNs() {
         return lastNs;
+    }
+
+    /** Events without a timestamp, which no timeline can place. */
+    long untimed() {
+        return untimed;
     }
 
     int pid() {

@@ -44,8 +44,9 @@ public final class Timeline implements AutoCloseable {
     /**
      * @param events the lines written, metadata and findings included (an arrow's three events are one)
      * @param cut strace and Go events --max-events left out
+     * @param untimed strace events left out for want of a timestamp
      */
-    public record Written(long events, long cut) {}
+    public record Written(long events, long cut, long untimed) {}
 
     public Timeline(TimelineWindow window, long maxEvents) throws IOException {
         this.window = window;
@@ -116,7 +117,7 @@ public final class Timeline implements AutoCloseable {
             }
             copy.raw("\n],\"displayTimeUnit\":\"ns\",\"otherData\":" + otherData(analysis, joined, join, base) + "}\n");
             copy.stream().flush();
-            return new Written(always + copy.kept(), copy.cut());
+            return new Written(always + copy.kept(), copy.cut(), strace.untimed());
         } finally {
             Files.deleteIfExists(goSpool);
         }
@@ -209,7 +210,8 @@ public final class Timeline implements AutoCloseable {
             throw new IllegalStateException(cannotHappen);
         }
         b.append(",\"timeZero\":\"");
-        b.append(base).append(" ns on the strace capture's clock\",\"joined\":").append(joined);
+        b.append(base == 0 ? "the Go trace's first event" : base + " ns on the strace capture's clock");
+        b.append("\",\"joined\":").append(joined);
         if (joined) {
             b.append(",\"clockOffsetNs\":").append(join.clockOffsetNs()).append(",\"clockOffsetUncertaintyNs\":")
                     .append(join.clockOffsetUncertaintyNs());

@@ -183,6 +183,26 @@ class TimelineCommandTest {
     }
 
     @Test
+    void aGoTraceAloneIsDrawnOnItsOwnClock() throws Exception {
+        JsonNode root = timeline(Corpus.samples().resolve("tracespin-default.trace").toString());
+        assertThat(TraceEventRules.violations(root)).isEmpty();
+        assertThat(root.get("otherData").get("joined").asBoolean()).isFalse();
+        assertThat(root.get("otherData").get("timeZero").asText()).isEqualTo("the Go trace's first event");
+        // tracespin: one P, 25 run slices, 10 of them ended by async preemption
+        assertThat(events(root, "X", null)).hasSize(2 * 25);
+        assertThat(events(root, "i", "async preemption")).hasSize(2 * 10);
+    }
+
+    @Test
+    void straceEventsWithoutTimestampsAreLeftOutWithAWarning() {
+        String untimed = Corpus.root().resolve("strace/captures/extra/X-verbose.txt").toString();
+        Cli.Result r = Cli.run("timeline", untimed);
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).isEqualTo("preemptscope: warning: timeline: 299 strace events have no timestamp and are"
+                + " left out; capture with -tt, -ttt or --timestamps to place them\n");
+    }
+
+    @Test
     void aBadTimeIsAUsageError() {
         Cli.Result r = Cli.run("timeline", "--from", "soon", pair("spin-p1"));
         assertThat(r.status()).isEqualTo(ExitCodes.USAGE);
