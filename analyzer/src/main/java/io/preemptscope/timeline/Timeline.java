@@ -104,7 +104,9 @@ public final class Timeline implements AutoCloseable {
             long always = 0;
             copy.raw("{\"traceEvents\":[");
             try (TraceEventWriter head = new TraceEventWriter(copy.stream(), false)) {
-                metadata(head, stracePid, go, joined, join, traceName);
+                metadata(head, stracePid, go, joined, join, traceName,
+                        analysis.metrics() == null || analysis.metrics().sysmon() == null ? -1
+                                : analysis.metrics().sysmon().tid());
                 head.flush();
                 always += head.written();
             }
@@ -124,7 +126,7 @@ public final class Timeline implements AutoCloseable {
     }
 
     private void metadata(TraceEventWriter w, long stracePid, GoTimeline go, boolean joined, JoinMetrics join,
-            String traceName) throws IOException {
+            String traceName, int sysmonTid) throws IOException {
         if (strace.baseNs() != Long.MIN_VALUE) {
             w.metadata("process_name", stracePid, 0, "name", "strace: " + (strace.executable() == null ? "process"
                     : strace.executable()));
@@ -134,7 +136,7 @@ public final class Timeline implements AutoCloseable {
                 if (!window.shows(tid, 0, Long.MAX_VALUE / 2)) {
                     continue;
                 }
-                w.metadata("thread_name", stracePid, tid, "name", threadName(tid, join));
+                w.metadata("thread_name", stracePid, tid, "name", threadName(tid, join, sysmonTid));
                 w.metadata("thread_sort_index", stracePid, tid, "sort_index", 2L * tid);
                 Long m = goTracks.get(tid);
                 if (m != null) {
@@ -163,10 +165,13 @@ public final class Timeline implements AutoCloseable {
         w.metadata("thread_name", FINDINGS_PID, 0, "name", "findings");
     }
 
-    private String threadName(int tid, JoinMetrics join) {
+    private String threadName(int tid, JoinMetrics join, int sysmonTid) {
         StringBuilder name = new StringBuilder("thread ").append(tid);
         if (tid == strace.pid()) {
             name.append(" (main)");
+        }
+        if (tid == sysmonTid) {
+            name.append(" (sysmon)");
         }
         if (join != null && join.clockOffsetNs() != null) {
             for (ThreadMapping t : join.threadMap()) {
