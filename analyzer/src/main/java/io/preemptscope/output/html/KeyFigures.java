@@ -61,11 +61,36 @@ final class KeyFigures {
             out.add(new ReportPage.Figure("EINTR and restarted syscalls", null, NO_STRACE));
             out.add(new ReportPage.Figure("sysmon sleeps", null, NO_STRACE));
         }
+        joined(m.join(), out);
         for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
             long n = r.findings().stream().filter(f -> f.severity() == s).count();
             out.add(new ReportPage.Figure("findings: " + s.name().toLowerCase(Locale.ROOT), Format.count(n), null));
         }
         return out;
+    }
+
+    /** The strace log and the Go trace joined: only when the inputs hold both. */
+    private static void joined(io.preemptscope.analysis.join.JoinMetrics j, List<ReportPage.Figure> out) {
+        if (j == null) {
+            return;
+        }
+        if (j.clockOffsetNs() == null) {
+            out.add(new ReportPage.Figure("strace and Go trace joined", null, "no clock offset lines them up: "
+                    + j.agreement()));
+            return;
+        }
+        out.add(new ReportPage.Figure("async preemptions joined to their SIGURG", Format.count(j.joined()) + " of "
+                + Format.count(j.asyncPreemptions()), String.format(Locale.ROOT, "the two clocks joined to ± %s ms",
+                        Format.ms(j.clockOffsetUncertaintyNs() / 1e6))));
+        io.preemptscope.analysis.join.Delays d = j.signalToPreemptMs();
+        out.add(new ReportPage.Figure("tgkill to GoPreempt p50 / p90 / p99 / max", d.count() == 0 ? null
+                : String.format(Locale.ROOT, "%s / %s / %s / %s ms", Format.ms(d.p50()), Format.ms(d.p90()),
+                        Format.ms(d.p99()), Format.ms(d.max())), d.count() == 0 ? "no joined preemption whose tgkill"
+                        + " the capture shows" : "signal sent to goroutine off its P, n=" + Format.count(d.count())));
+        out.add(new ReportPage.Figure("SIGURGs that preempted nothing", Format.count(j.signalsWithoutPreemption()),
+                j.signalsWithoutPreemption() == 0 ? null : "a goroutine running (unsafe point or stack scan) "
+                        + j.signalsWithoutPreemptionByState().getOrDefault("goroutineRunning", 0L)
+                        + ", none on the thread " + j.signalsWithoutPreemptionByState().getOrDefault("noGoroutine", 0L)));
     }
 
     private static long sum(Map<String, Long> counts) {
