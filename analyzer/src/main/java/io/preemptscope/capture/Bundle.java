@@ -5,11 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A directory written by capture: capture.json, strace.txt and maybe go.trace. */
+/**
+ * A directory written by capture: capture.json, strace.txt (or, with the perf backend, perf.data
+ * and perf.txt, its perf script text) and maybe go.trace.
+ */
 public final class Bundle {
     public static final String MANIFEST = "capture.json";
     public static final String STRACE = "strace.txt";
     public static final String GO_TRACE = "go.trace";
+    public static final String PERF_DATA = "perf.data";
+    public static final String PERF_SCRIPT = "perf.txt";
 
     private Bundle() {}
 
