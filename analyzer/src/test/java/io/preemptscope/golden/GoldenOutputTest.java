@@ -53,6 +53,11 @@ class GoldenOutputTest {
             cases.add(new Case("bundle-" + bundle + ".analyze.txt", List.of("analyze", dir)));
             cases.add(new Case("bundle-" + bundle + ".analyze.json", List.of("analyze", "--format", "json", dir)));
         }
+        for (String bundle : List.of("spin-native-perf", "pipeblock-go1.13-perf")) {
+            String dir = samples + "bundles/" + bundle;
+            cases.add(new Case("bundle-" + bundle + ".stats.txt", List.of("parse", "--stats", "--format", "text", dir)));
+            cases.add(new Case("bundle-" + bundle + ".stats.json", List.of("parse", "--stats", dir)));
+        }
         String pair = "../../shared/corpus/gotrace/captures/strace_blocking_read_default";
         cases.add(new Case("pair-strace_blocking_read.analyze.txt",
                 List.of("analyze", pair + ".strace.txt", pair + ".trace")));
