@@ -54,7 +54,8 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--filter", defaultValue = "all", paramLabel = "FILTER",
             description = "all (default): every syscall; preemption: only the calls the analysis reads"
-                    + " (less overhead, but no run lengths).")
+                    + " (less overhead; with strace no run lengths, with perf filtered in the kernel and on-CPU"
+                    + " time still recorded).")
     String filter;
 
     @Option(names = "--gotrace", description = "Also record a Go execution trace to DIR/go.trace"
