@@ -158,6 +158,25 @@ class PerfCaptureIntegrationTest {
     }
 
     @Test
+    void timeoutSigintStopsThePerfCaptureLikeCtrlC() throws Exception {
+        Path out = tmp.resolve("timeout");
+        // timeout signals its whole process group: perf and the target get the SIGINT as capture does
+        CaptureCli.Result r = CaptureCli.startUnder(List.of("timeout", "-s", "INT", "3"), Map.of(),
+                List.of("--backend", "perf", "--mode", "go1.13", "--out", out.toString(), "--",
+                        GoPrograms.spin().toString(), "30000000000")).await();
+
+        assertThat(r.status()).isEqualTo(124); // timeout's own status once it had to signal
+        assertThat(r.err()).contains("preemptscope: capture: interrupted; kept what was captured in " + out + "\n");
+        JsonNode m = JSON.readTree(out.resolve("capture.json").toFile());
+        assertThat(m.get("interrupted").asBoolean()).isTrue();
+        assertThat(m.get("targetExit").isNull()).isTrue();
+        assertThat(m.get("error").isNull()).isTrue();
+        assertThat(m.get("perfScript").asText()).isEqualTo("perf.txt");
+        assertThat(Files.readString(out.resolve("perf.txt"), StandardCharsets.ISO_8859_1))
+                .containsPattern("sched:sched_process_exit: comm=spin pid=\\d+ prio=\\d+ group_dead=true");
+    }
+
+    @Test
     void attachingToAPidRecordsForTheDurationAndLeavesItRunning() throws Exception {
         Path out = tmp.resolve("attached");
         Process spin = new ProcessBuilder(GoPrograms.spin().toString(), "30000000000")
