@@ -172,8 +172,9 @@ class PerfCaptureIntegrationTest {
         assertThat(m.get("targetExit").isNull()).isTrue();
         assertThat(m.get("error").isNull()).isTrue();
         assertThat(m.get("perfScript").asText()).isEqualTo("perf.txt");
+        // perf had the SIGINT too and stops at once: whether it saw the target's end is a race
         assertThat(Files.readString(out.resolve("perf.txt"), StandardCharsets.ISO_8859_1))
-                .containsPattern("sched:sched_process_exit: comm=spin pid=\\d+ prio=\\d+ group_dead=true");
+                .contains("raw_syscalls:sys_exit: NR 59 = 0");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code parse} and {@code analyze} on perf script text, told by content: the perf bundles in sample-traces. */
 class PerfParseCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path BUNDLE = Path.of("../sample-traces/bundles/spin-native-perf");
+    private static final Path BUNDLE = Path.of("../sample-traces/perf/bundles/spin-native-perf");
 
     @TempDir
     Path tmp;
@@ -38,7 +38,7 @@ class PerfParseCommandTest {
 
     @Test
     void eventsAsJsonLinesFromStandardInput() throws Exception {
-        byte[] text = Files.readAllBytes(Path.of("../sample-traces/perf-layouts/spin-native.default.txt"));
+        byte[] text = Files.readAllBytes(Path.of("../sample-traces/perf/layouts/spin-native.default.txt"));
         Cli.Result r = Cli.runWithStdin(text, "parse", "-");
         assertThat(r.status()).isZero();
         assertThat(r.out().lines()).hasSize(1083);

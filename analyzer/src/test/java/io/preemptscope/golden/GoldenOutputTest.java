@@ -54,7 +54,7 @@ class GoldenOutputTest {
             cases.add(new Case("bundle-" + bundle + ".analyze.json", List.of("analyze", "--format", "json", dir)));
         }
         for (String bundle : List.of("spin-native-perf", "pipeblock-go1.13-perf")) {
-            String dir = samples + "bundles/" + bundle;
+            String dir = samples + "perf/bundles/" + bundle;
             cases.add(new Case("bundle-" + bundle + ".stats.txt", List.of("parse", "--stats", "--format", "text", dir)));
             cases.add(new Case("bundle-" + bundle + ".stats.json", List.of("parse", "--stats", dir)));
         }

@@ -62,7 +62,7 @@ class InputKindTest {
                 .isEqualTo(InputKind.PERF_SCRIPT);
         Path gz = dir.resolve("perf.txt.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            out.write(Files.readAllBytes(Path.of("../sample-traces/perf-layouts/spin-native.period.txt")));
+            out.write(Files.readAllBytes(Path.of("../sample-traces/perf/layouts/spin-native.period.txt")));
         }
         assertThat(InputKind.of(gz)).isEqualTo(InputKind.PERF_SCRIPT);
         // strace -ttt's time has no colon after it, and a pid/tid with a colon is no event

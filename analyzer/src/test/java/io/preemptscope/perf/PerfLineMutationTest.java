@@ -18,7 +18,7 @@ class PerfLineMutationTest {
 
     @Test
     void mutatedLinesAreEventsOrFailuresNeverExceptions() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of("../sample-traces/bundles/spin-native-perf/perf.txt"),
+        List<String> lines = Files.readAllLines(Path.of("../sample-traces/perf/bundles/spin-native-perf/perf.txt"),
                 StandardCharsets.ISO_8859_1);
         PerfLineParser parser = new PerfLineParser();
         Random random = new Random(17);

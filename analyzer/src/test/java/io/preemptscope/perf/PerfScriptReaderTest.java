@@ -17,8 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The perf script grammar and reader on real captures made here (sample-traces/bundles/*-perf,
- * sample-traces/perf-layouts, both written by sample-traces/capture-perf-bundles.sh), and on a few
+ * The perf script grammar and reader on real captures made here (sample-traces/perf/bundles and
+ * sample-traces/perf/layouts, both written by sample-traces/perf/capture-perf-bundles.sh), and on a few
  * lines written for one case each (named "synthetic").
  */
 class PerfScriptReaderTest {
@@ -46,7 +46,7 @@ class PerfScriptReaderTest {
         Map<String, Long> lines = Map.of("spin-native-perf", 1422L, "spin-go1.13-perf", 1513L,
                 "pipeblock-native-perf", 3901L, "pipeblock-go1.13-perf", 3057L);
         for (var e : lines.entrySet()) {
-            Read r = read(SAMPLES.resolve("bundles").resolve(e.getKey()).resolve("perf.txt"));
+            Read r = read(SAMPLES.resolve("perf/bundles").resolve(e.getKey()).resolve("perf.txt"));
             assertThat(r.problems()).as(e.getKey()).isEmpty();
             assertThat(r.reader().lines()).as(e.getKey()).isEqualTo(e.getValue());
             assertThat(r.reader().events()).as(e.getKey()).isEqualTo(e.getValue());
@@ -55,7 +55,7 @@ class PerfScriptReaderTest {
 
     @Test
     void theFieldsOfEachKindOfLine() throws Exception {
-        List<PerfEvent> events = read(SAMPLES.resolve("bundles/spin-native-perf/perf.txt")).events();
+        List<PerfEvent> events = read(SAMPLES.resolve("perf/bundles/spin-native-perf/perf.txt")).events();
         // line 1: the execve's exit, the first event after perf enables on exec
         assertThat(events.get(0)).isEqualTo(new PerfEvent(1, "bin-spin", 6386, 6386, 0, "9179.882152098",
                 9179_882152098L, "raw_syscalls:sys_exit", new PerfEvent.SyscallExit(59, "execve", 0, null)));
@@ -79,12 +79,12 @@ class PerfScriptReaderTest {
 
     @Test
     void theKernelsRestartCodesAndRtSigreturnsExit() throws Exception {
-        List<PerfEvent> events = read(SAMPLES.resolve("bundles/pipeblock-go1.13-perf/perf.txt")).events();
+        List<PerfEvent> events = read(SAMPLES.resolve("perf/bundles/pipeblock-go1.13-perf/perf.txt")).events();
         assertThat(events.get(3046).payload()).isEqualTo(new PerfEvent.SyscallExit(202, "futex", -512, "ERESTARTSYS"));
         assertThat(events.get(3042).payload())
                 .isEqualTo(new PerfEvent.SyscallExit(35, "nanosleep", -516, "ERESTART_RESTARTBLOCK"));
         // rt_sigreturn leaves no syscall number (orig_ax is -1) and returns the restored register
-        List<PerfEvent> native_ = read(SAMPLES.resolve("bundles/pipeblock-native-perf/perf.txt")).events();
+        List<PerfEvent> native_ = read(SAMPLES.resolve("perf/bundles/pipeblock-native-perf/perf.txt")).events();
         assertThat(native_.get(634).payload()).isEqualTo(
                 new PerfEvent.SyscallExit(-1, "syscall_0xffffffffffffffff", -4414202905777019479L, null));
     }
@@ -92,11 +92,11 @@ class PerfScriptReaderTest {
     /** One perf.data printed in five field layouts: the same events, at the precision each prints. */
     @Test
     void everyFieldLayoutGivesTheSameEvents() throws Exception {
-        List<PerfEvent> full = read(SAMPLES.resolve("bundles/spin-native-perf/perf.txt")).events().stream()
+        List<PerfEvent> full = read(SAMPLES.resolve("perf/bundles/spin-native-perf/perf.txt")).events().stream()
                 .filter(e -> !(e.payload() instanceof PerfEvent.Switch)).toList();
         assertThat(full).hasSize(1083);
         for (String layout : List.of("default", "tid-ns", "nocomm", "period")) {
-            Read r = read(SAMPLES.resolve("perf-layouts/spin-native." + layout + ".txt"));
+            Read r = read(SAMPLES.resolve("perf/layouts/spin-native." + layout + ".txt"));
             assertThat(r.problems()).as(layout).isEmpty();
             assertThat(r.events()).as(layout).hasSize(full.size());
             for (int i = 0; i < full.size(); i++) {

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# capture-perf-bundles.sh - regenerate the perf capture bundles in bundles/*-perf and the
-# perf script layouts in perf-layouts/, with `preemptscope capture --backend perf` (as root).
+# capture-perf-bundles.sh - regenerate the perf capture bundles in perf/bundles/ and the
+# perf script layouts in perf/layouts/ (beside this script, not in ../bundles/: the analysis does
+# not replay perf captures yet, and the tests analyse every bundle there), with `preemptscope capture --backend perf` (as root).
 #
-# Usage: sample-traces/capture-perf-bundles.sh
+# Usage: sample-traces/perf/capture-perf-bundles.sh
 #
 #   Builds programs/{spin,pipeblock} with Go 1.19 into $BIN_DIR (outside the repo) and runs
-#     ./preemptscope capture --backend perf [--mode go1.13] --force --out bundles/<name>-<mode>-perf -- ...
+#     ./preemptscope capture --backend perf [--mode go1.13] --force --out perf/bundles/<name>-<mode>-perf -- ...
 #   which writes perf.data, perf.txt (perf script --ns -F comm,pid,tid,cpu,time,event,trace
 #   --show-switch-events) and capture.json. Then it prints bundles/spin-native-perf/perf.data again
-#   in the other field layouts the parser reads, into perf-layouts/spin-native.<layout>.txt:
+#   in the other field layouts the parser reads, into layouts/spin-native.<layout>.txt:
 #     default      perf script with no options (comm, tid, [cpu], microseconds)
 #     tid-ns       -F comm,tid,time,event,trace --ns       (no pid, no cpu)
 #     nocomm       -F pid,tid,cpu,time,event,trace         (no comm, microseconds)
@@ -19,7 +20,7 @@
 set -euo pipefail
 
 case "${1:-}" in
-  -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   "") ;;
   *) echo "unknown argument: $1" >&2; exit 2 ;;
 esac
@@ -42,7 +43,7 @@ MODES=(native go1.13)
 mkdir -p "$BIN_DIR"
 for p in "${PROGRAMS[@]}"; do
   echo "build: $p -> $BIN_DIR/bin-$p"
-  (cd "$HERE/programs/$p" && "$GO" build -trimpath -o "$BIN_DIR/bin-$p" .)
+  (cd "$HERE/../programs/$p" && "$GO" build -trimpath -o "$BIN_DIR/bin-$p" .)
 done
 
 toobig=()
@@ -52,7 +53,7 @@ for p in "${PROGRAMS[@]}"; do
     read -r -a pargs <<<"${ARGS[$p]}"
     echo "capture: $p-$m-perf"
     rc=0
-    "$HERE/../preemptscope" capture --backend perf --mode "$m" --force --out "$out" -- "$BIN_DIR/bin-$p" "${pargs[@]}" \
+    "$HERE/../../preemptscope" capture --backend perf --mode "$m" --force --out "$out" -- "$BIN_DIR/bin-$p" "${pargs[@]}" \
       | sed 's/^/      stdout: /' || rc=${PIPESTATUS[0]}
     [[ $rc -eq 0 ]] || { echo "ERROR: $p-$m-perf: capture exit status $rc" >&2; exit 1; }
     chmod 644 "$out/perf.data"
@@ -66,7 +67,7 @@ for p in "${PROGRAMS[@]}"; do
   done
 done
 
-layouts="$HERE/perf-layouts"
+layouts="$HERE/layouts"
 mkdir -p "$layouts"
 data="$HERE/bundles/spin-native-perf/perf.data"
 perf script -i "$data" >"$layouts/spin-native.default.txt" 2>/dev/null
