@@ -205,6 +205,34 @@ class PerfCaptureIntegrationTest {
     }
 
     @Test
+    void ctrlCWhileAttachedStopsPerfAndLeavesTheTargetRunning() throws Exception {
+        Path out = tmp.resolve("attached-interrupted");
+        Process spin = new ProcessBuilder(GoPrograms.spin().toString(), "30000000000")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            CaptureCli cli = CaptureCli.start(Map.of(), List.of("--backend", "perf", "--pid", Long.toString(spin.pid()),
+                    "--duration", "2m", "--out", out.toString()));
+            Path data = out.resolve("perf.data");
+            waitFor(() -> Files.isRegularFile(data) && Files.size(data) > 4096, 20);
+            Thread.sleep(500);
+            new ProcessBuilder("/bin/sh", "-c", "kill -s INT " + cli.pid()).start().waitFor();
+            CaptureCli.Result r = cli.await();
+
+            assertThat(r.status()).isEqualTo(130);
+            JsonNode m = JSON.readTree(out.resolve("capture.json").toFile());
+            assertThat(m.get("interrupted").asBoolean()).isTrue();
+            assertThat(m.get("error").isNull()).isTrue();
+            assertThat(m.get("perfScript").asText()).isEqualTo("perf.txt");
+            // perf let go of it; nobody forwards the Ctrl-C to a process capture did not start
+            assertThat(spin.isAlive()).isTrue();
+            assertThat(firstPid(Files.readString(out.resolve("perf.txt"), StandardCharsets.ISO_8859_1)))
+                    .isEqualTo(spin.pid());
+        } finally {
+            spin.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void perfMissingFromPath() {
         CaptureCli.Result r = CaptureCli.run(Map.of("PATH", tmp.toString()), "--backend", "perf",
                 "--out", tmp.resolve("b").toString(), "--", "/bin/true");
