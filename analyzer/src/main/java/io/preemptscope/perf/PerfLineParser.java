@@ -77,8 +77,19 @@ public final class PerfLineParser {
         parser.setErrorHandler(new BailErrorStrategy());
     }
 
-    /** The event on {@code text}, or null with {@link #failure()} saying why. */
+    /**
+     * The event on {@code text}, or null with {@link #failure()} saying why. The common shapes are
+     * read by {@link PerfFastScanner}; whatever it is unsure of, the grammar reads, and the grammar
+     * is the definition (PerfFastScannerAgreesWithGrammarTest).
+     */
     public PerfEvent parse(long lineNumber, String text) {
+        failure = null;
+        PerfEvent fast = PerfFastScanner.scan(lineNumber, text);
+        return fast != null ? fast : parseWithGrammar(lineNumber, text);
+    }
+
+    /** As {@link #parse}, with the grammar alone. */
+    PerfEvent parseWithGrammar(long lineNumber, String text) {
         failure = null;
         PerfScriptParser.LineContext tree;
         try {
@@ -202,22 +213,32 @@ public final class PerfLineParser {
     private static PerfEvent.Payload switchRecord(PerfScriptParser.SwitchRecordContext s) {
         List<String> words = new ArrayList<>();
         s.switchWord().forEach(w -> words.add(w.getText()));
+        return switchRecord(words);
+    }
+
+    /** The payloads both readers build, so that they cannot build them differently. */
+    static PerfEvent.Switch switchRecord(List<String> words) {
         boolean in = !words.isEmpty() && words.get(0).equals("IN");
         return new PerfEvent.Switch(in, words.contains("preempt"));
     }
 
+    static PerfEvent.SyscallEnter enter(long nr, List<String> args) {
+        return new PerfEvent.SyscallEnter(nr, Amd64Syscalls.name(nr), List.copyOf(args));
+    }
+
+    static PerfEvent.SyscallExit exit(long nr, long ret) {
+        return new PerfEvent.SyscallExit(nr, Amd64Syscalls.name(nr), ret,
+                Errnos.isError(ret) ? Errnos.name((int) -ret) : null);
+    }
+
     private static PerfEvent.Payload payload(String text, PerfScriptParser.TracepointContext t) {
         if (t.syscallEnter() != null) {
-            long nr = Long.parseLong(t.syscallEnter().nr.getText());
             List<String> args = new ArrayList<>();
             t.syscallEnter().arg().forEach(a -> args.add(a.getText()));
-            return new PerfEvent.SyscallEnter(nr, Amd64Syscalls.name(nr), List.copyOf(args));
+            return enter(Long.parseLong(t.syscallEnter().nr.getText()), args);
         }
         if (t.syscallExit() != null) {
-            long nr = Long.parseLong(t.syscallExit().nr.getText());
-            long ret = Long.parseLong(t.syscallExit().ret.getText());
-            return new PerfEvent.SyscallExit(nr, Amd64Syscalls.name(nr), ret,
-                    Errnos.isError(ret) ? Errnos.name((int) -ret) : null);
+            return exit(Long.parseLong(t.syscallExit().nr.getText()), Long.parseLong(t.syscallExit().ret.getText()));
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (PerfScriptParser.FieldContext f : t.fields().field()) {
