@@ -282,8 +282,9 @@ class PerfCaptureIntegrationTest {
         return bin;
     }
 
+    /** perf script pads the pid to five columns: one blank before a 5-digit pid, two before a 4-digit one. */
     private static long firstPid(String perfText) {
-        Matcher m = Pattern.compile("^\\s*\\S+ (\\d+)/\\d+ ").matcher(perfText);
+        Matcher m = Pattern.compile("^\\s*\\S+\\s+(\\d+)/\\d+\\s").matcher(perfText);
         assertThat(m.find()).as("a perf script line with pid/tid").isTrue();
         return Long.parseLong(m.group(1));
     }
