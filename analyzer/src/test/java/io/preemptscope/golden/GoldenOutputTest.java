@@ -53,11 +53,6 @@ class GoldenOutputTest {
             cases.add(new Case("bundle-" + bundle + ".analyze.txt", List.of("analyze", dir)));
             cases.add(new Case("bundle-" + bundle + ".analyze.json", List.of("analyze", "--format", "json", dir)));
         }
-        for (String bundle : List.of("spin-native-perf", "pipeblock-go1.13-perf")) {
-            String dir = samples + "perf/bundles/" + bundle;
-            cases.add(new Case("bundle-" + bundle + ".stats.txt", List.of("parse", "--stats", "--format", "text", dir)));
-            cases.add(new Case("bundle-" + bundle + ".stats.json", List.of("parse", "--stats", dir)));
-        }
         String pair = "../../shared/corpus/gotrace/captures/strace_blocking_read_default";
         cases.add(new Case("pair-strace_blocking_read.analyze.txt",
                 List.of("analyze", pair + ".strace.txt", pair + ".trace")));
@@ -66,6 +61,12 @@ class GoldenOutputTest {
         String sched = "../../shared/corpus/gotrace/captures/schedtrace_tightloop_bounded_default.schedtrace.txt";
         cases.add(new Case("schedtrace-tightloop.stats.txt", List.of("parse", "--stats", "--format", "text", sched)));
         cases.add(new Case("schedtrace-tightloop.stats.json", List.of("parse", "--stats", sched)));
+        // perf captures: parse only, the analysis does not replay them yet
+        for (String bundle : List.of("spin-native-perf", "pipeblock-go1.13-perf")) {
+            String dir = samples + "perf/bundles/" + bundle;
+            cases.add(new Case("bundle-" + bundle + ".stats.txt", List.of("parse", "--stats", "--format", "text", dir)));
+            cases.add(new Case("bundle-" + bundle + ".stats.json", List.of("parse", "--stats", dir)));
+        }
         return cases.stream();
     }
 
