@@ -176,8 +176,10 @@ public final class LiveCapture {
         boolean interrupted = signal != null;
         int recorderExit = p.exitValue();
         Path recorded = perf ? perfData : log;
-        String error = (perf ? PerfDiagnostics.failure(tee.recorderLines())
-                : StraceDiagnostics.failure(tee.recorderLines())).orElse(null);
+        // perf's lines have no mark: once it says it wrote the recording, the rest is the target's
+        Optional<String> diagnosed = !perf ? StraceDiagnostics.failure(tee.recorderLines())
+                : tee.perfWrote() ? Optional.empty() : PerfDiagnostics.failure(tee.recorderLines());
+        String error = diagnosed.orElse(null);
         if (error == null && !interrupted && recorderExit != 0 && isEmpty(recorded)) {
             List<String> lines = tee.recorderLines().stream().filter(l -> !l.isBlank()).toList();
             error = (perf ? "perf record" : "strace") + " failed with exit status " + recorderExit

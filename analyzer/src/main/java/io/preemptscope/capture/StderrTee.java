@@ -24,11 +24,24 @@ final class StderrTee implements Runnable {
     private final List<String> recorderLines = new ArrayList<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
+    /** What perf prints, at its end, once it has written a recording. */
+    static final String PERF_WROTE = "[ perf record: Captured and wrote ";
+
+    private boolean perfWrote;
+
     /** @param mark what starts the recorder's lines, or null to keep every line */
     StderrTee(InputStream in, OutputStream out, String mark) {
         this.in = in;
         this.out = out;
         this.mark = mark;
+    }
+
+    /**
+     * Whether perf said it wrote its recording, on any line (past the kept ones too): then what
+     * looks like perf's error text in the first lines was the target's own output.
+     */
+    synchronized boolean perfWrote() {
+        return perfWrote;
     }
 
     @Override
@@ -64,6 +77,7 @@ final class StderrTee implements Runnable {
     private synchronized void endLine() {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
+        perfWrote |= text.contains(PERF_WROTE);
         // the target may leave a line open when strace writes: the mark can sit mid-line
         int at = mark == null ? 0 : text.indexOf(mark);
         if (at >= 0 && recorderLines.size() < MAX_KEPT) {

@@ -264,6 +264,28 @@ class PerfCaptureIntegrationTest {
     }
 
     @Test
+    void theTargetsOwnTextThatLooksLikePerfsErrorsIsNoFailure() throws IOException {
+        // a target that prints what perf prints when it may not read tracefs, and exits 3; perf then
+        // says it wrote its recording, and perf script prints one line
+        Path bin = fakePerf("case \"$1\" in\n"
+                + "record) echo 'Error:\tNo permissions to read /sys/kernel/tracing/events/sched/sched_switch' >&2;"
+                + " for a; do out=$prev; prev=$a; done; shift; while [ \"$1\" != -o ]; do shift; done;"
+                + " echo data >\"$2\"; echo '[ perf record: Captured and wrote 0.001 MB x (1 samples) ]' >&2; exit 3 ;;\n"
+                + "script) echo '  sh 1/1 [000] 1.000001: raw_syscalls:sys_exit: NR 59 = 0' ;;\n"
+                + "esac");
+        Path out = tmp.resolve("b");
+        CaptureCli.Result r = CaptureCli.run(Map.of("PATH", bin.toString()), "--backend", "perf",
+                "--out", out.toString(), "--", "/bin/true");
+
+        assertThat(r.status()).as(r.err()).isEqualTo(3);
+        JsonNode m = JSON.readTree(out.resolve("capture.json").toFile());
+        assertThat(m.get("error").isNull()).isTrue();
+        assertThat(m.get("targetExit").asInt()).isEqualTo(3);
+        assertThat(Files.readString(out.resolve("perf.txt")))
+                .isEqualTo("  sh 1/1 [000] 1.000001: raw_syscalls:sys_exit: NR 59 = 0\n");
+    }
+
+    @Test
     void analysisOfAPerfBundleIsNotClaimed() {
         CaptureCli.Result r = CaptureCli.run("--backend", "perf", "--analyze", "--out", tmp.resolve("b").toString(),
                 "--", "/bin/true");
