@@ -5,7 +5,8 @@
 #
 # Usage: sample-traces/perf/capture-perf-bundles.sh
 #
-#   Builds programs/{spin,pipeblock} with Go 1.19 into $BIN_DIR (outside the repo) and runs
+#   Builds programs/{spin,pipeblock} with Go 1.19 into $BIN_DIR (outside the repo; removed again at
+#   the end) and runs
 #     ./preemptscope capture --backend perf [--mode go1.13] --force --out perf/bundles/<name>-<mode>-perf -- ...
 #   which writes perf.data, perf.txt (perf script --ns -F comm,pid,tid,cpu,time,event,trace
 #   --show-switch-events) and capture.json. Then it prints bundles/spin-native-perf/perf.data again
@@ -75,6 +76,12 @@ perf script -i "$data" --ns -F comm,tid,time,event,trace >"$layouts/spin-native.
 perf script -i "$data" -F pid,tid,cpu,time,event,trace >"$layouts/spin-native.nocomm.txt" 2>/dev/null
 perf script -i "$data" --ns -F comm,tid,cpu,time,period,event,trace >"$layouts/spin-native.period.txt" 2>/dev/null
 wc -l "$layouts"/*.txt
+
+# A binary left at the path a sample capture's execve names makes analyze read its build info
+# (go1.19.8 instead of go1.14+), which some tests of the strace samples do not expect.
+for p in "${PROGRAMS[@]}"; do
+  rm -f "$BIN_DIR/bin-$p"
+done
 
 if (( ${#toobig[@]} )); then
   echo "ERROR: file(s) not below 2 MB: ${toobig[*]} - tune ARGS" >&2
