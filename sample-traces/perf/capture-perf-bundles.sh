@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # capture-perf-bundles.sh - regenerate the perf capture bundles in perf/bundles/ and the
-# perf script layouts in perf/layouts/ (beside this script, not in ../bundles/: the analysis does
-# not replay perf captures yet, and the tests analyse every bundle there), with `preemptscope capture --backend perf` (as root).
+# perf script layouts in perf/layouts/, with `preemptscope capture --backend perf` (as root). They
+# sit beside this script, not in ../bundles/: the analysis does not replay perf captures yet, and
+# the tests analyse every bundle there.
 #
 # Usage: sample-traces/perf/capture-perf-bundles.sh
 #
@@ -9,7 +10,7 @@
 #   the end) and runs
 #     ./preemptscope capture --backend perf [--mode go1.13] --force --out perf/bundles/<name>-<mode>-perf -- ...
 #   which writes perf.data, perf.txt (perf script --ns -F comm,pid,tid,cpu,time,event,trace
-#   --show-switch-events) and capture.json. Then it prints bundles/spin-native-perf/perf.data again
+#   --show-switch-events) and capture.json. Then it prints perf/bundles/spin-native-perf/perf.data again
 #   in the other field layouts the parser reads, into layouts/spin-native.<layout>.txt:
 #     default      perf script with no options (comm, tid, [cpu], microseconds)
 #     tid-ns       -F comm,tid,time,event,trace --ns       (no pid, no cpu)
