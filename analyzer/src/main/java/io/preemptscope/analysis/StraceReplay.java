@@ -1,6 +1,7 @@
 package io.preemptscope.analysis;
 
 import io.preemptscope.analysis.series.CaptureSeries;
+import io.preemptscope.linux.Amd64Syscalls;
 import io.preemptscope.model.check.Observation;
 import io.preemptscope.model.signal.RestartCode;
 import io.preemptscope.model.signal.SignalHandler;

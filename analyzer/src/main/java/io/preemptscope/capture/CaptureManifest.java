@@ -20,6 +20,12 @@ import java.util.Optional;
  * @param targetExit the target's exit status (strace passes it on), or null when unknown
  * @param interrupted true when Ctrl-C or SIGTERM stopped the capture early
  * @param error why the capture failed, or null
+ * @param backend what recorded the run, strace or perf (null in bundles made before perf: strace)
+ * @param clock the clock of the capture's timestamps: CLOCK_REALTIME for strace's -ttt,
+ *     CLOCK_MONOTONIC for perf's -k
+ * @param perfCommand the exact perf record argv; null for strace
+ * @param perfScriptCommand the exact perf script argv whose stdout is perfScript
+ * @param perfLostChunks the ring-buffer chunks perf lost, as perf script counts them (0: none)
  */
 public record CaptureManifest(
         int schema,
@@ -42,9 +48,23 @@ public record CaptureManifest(
         Integer targetExit,
         Integer straceExit,
         boolean interrupted,
-        String error) {
+        String error,
+        String backend,
+        String clock,
+        List<String> perfCommand,
+        List<String> perfScriptCommand,
+        String perfVersion,
+        String perfData,
+        String perfScript,
+        Integer perfExit,
+        Integer perfLostChunks) {
 
     public static final int SCHEMA = 1;
+
+    /** The backend that recorded the bundle; bundles older than the perf backend are strace's. */
+    public CaptureBackend backendOrStrace() {
+        return backend == null ? CaptureBackend.STRACE : CaptureBackend.parse(backend);
+    }
 
     /** A bundle's capture.json; empty when it cannot be read (the bundle's logs are still analysed). */
     public static Optional<CaptureManifest> read(Path bundle) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param duration how long to trace an attached process; null when running a command
  * @param gotrace ask the target for a Go execution trace
  * @param gotraceEnv the variable a non-test program reads its trace path from, or null
+ * @param backend what records the target: strace or perf
  */
 public record CaptureRequest(
         List<String> command,
@@ -22,7 +23,14 @@ public record CaptureRequest(
         boolean gotrace,
         String gotraceEnv,
         Path out,
-        boolean force) {
+        boolean force,
+        CaptureBackend backend) {
+
+    /** A strace capture, as every request was before perf. */
+    public CaptureRequest(List<String> command, long pid, Duration duration, CaptureMode mode, CaptureFilter filter,
+            boolean gotrace, String gotraceEnv, Path out, boolean force) {
+        this(command, pid, duration, mode, filter, gotrace, gotraceEnv, out, force, CaptureBackend.STRACE);
+    }
 
     public boolean attach() {
         return pid > 0;

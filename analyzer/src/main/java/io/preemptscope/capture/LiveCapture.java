@@ -20,30 +20,45 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs strace over a command (or attaches it to a process), passes the target's output through,
- * and writes the bundle: strace.txt, go.trace when asked for, and capture.json.
+ * Runs strace or perf over a command (or attaches it to a process), passes the target's output
+ * through, and writes the bundle: strace.txt (or perf.data and its perf script text, perf.txt),
+ * go.trace when asked for, and capture.json.
  */
 public final class LiveCapture {
     /** How long strace gets to detach and flush after SIGINT before it is killed. */
     private static final long STOP_GRACE_SECONDS = 10;
-    private static final List<String> OUR_FILES = List.of(Bundle.STRACE, Bundle.GO_TRACE, Bundle.MANIFEST);
+    private static final List<String> OUR_FILES = List.of(Bundle.STRACE, Bundle.PERF_DATA, Bundle.PERF_SCRIPT,
+            Bundle.GO_TRACE, Bundle.MANIFEST);
 
     private final Map<String, String> env;
     private final OutputStream stderr;
+    private final PerfHost perfHost;
     /** How long a signal handler may lag behind the signal that killed the target. */
     private static final long SIGNAL_HANDLER_GRACE_MS = 500;
     private final Object lock = new Object();
-    private Process strace;
+    /** How long a perf-recorded target may outlive the signal a stop sent it before perf is stopped. */
+    private static final long TARGET_GRACE_MS = 2000;
+    private Process recorder;
     private ProcessHandle target;
     private String stoppedBy;
+    /** A perf run of a command, whose stop goes to the target first. */
+    private boolean perfRun;
+    /** When a stop signalled a perf-recorded target, or 0. */
+    private long stoppedAt;
 
     /**
      * @param env the environment strace and the target start from (the caller's own)
      * @param stderr where strace's and the target's stderr go, byte for byte
      */
     public LiveCapture(Map<String, String> env, OutputStream stderr) {
+        this(env, stderr, PerfHost.live());
+    }
+
+    /** @param perfHost where the perf backend reads what the kernel allows (tests fake it) */
+    LiveCapture(Map<String, String> env, OutputStream stderr, PerfHost perfHost) {
         this.env = Map.copyOf(env);
         this.stderr = stderr;
+        this.perfHost = perfHost;
     }
 
     /**
@@ -53,7 +68,7 @@ public final class LiveCapture {
      */
     public record Outcome(int exitStatus, CaptureManifest manifest, List<String> warnings) {}
 
-    /** Stops a running capture as Ctrl-C would: strace detaches and flushes, the target gets the signal. */
+    /** Stops a running capture as Ctrl-C would: the recorder flushes, the target gets the signal. */
     public void stop(String signal) {
         synchronized (lock) {
             if (stoppedBy != null) {
@@ -61,17 +76,18 @@ public final class LiveCapture {
             }
             stoppedBy = signal;
             lock.notifyAll();
-            if (strace != null) {
-                stopStrace();
+            if (recorder != null) {
+                stopRecorder();
             }
         }
     }
 
     public Outcome run(CaptureRequest r) throws CaptureException {
         checkOut(r.out(), r.force());
-        Path straceExe = Executables.find("strace", env.get("PATH")).orElseThrow(() -> new CaptureException(
-                "strace is not on PATH; install it: apt-get install -y strace"));
-        String straceVersion = straceVersion(straceExe);
+        boolean perf = r.backend() == CaptureBackend.PERF;
+        Path toolExe = perf ? findPerf() : Executables.find("strace", env.get("PATH")).orElseThrow(
+                () -> new CaptureException("strace is not on PATH; install it: apt-get install -y strace"));
+        String toolVersion = perf ? perfVersion(toolExe) : straceVersion(toolExe);
         Path executable;
         List<String> command;
         if (r.attach()) {
@@ -79,7 +95,7 @@ public final class LiveCapture {
             if (!Files.isDirectory(proc)) {
                 throw new CaptureException("no process " + r.pid() + ": check the --pid value");
             }
-            // unreadable for another user's process: strace's own attach error says more
+            // unreadable for another user's process: the tracer's own attach error says more
             executable = realPath(proc.resolve("exe"));
             command = cmdline(proc.resolve("cmdline"));
         } else {
@@ -88,6 +104,7 @@ public final class LiveCapture {
         }
         GoTarget go = executable == null ? new GoTarget(Optional.empty(), false) : GoTarget.of(executable);
         Path log = r.out().resolve(Bundle.STRACE);
+        Path perfData = r.out().resolve(Bundle.PERF_DATA);
         Path goTrace = r.out().toAbsolutePath().resolve(Bundle.GO_TRACE);
         List<EnvChange> changes = new ArrayList<>();
         r.mode().asyncpreemptoff().ifPresent(v -> changes.add(new EnvChange("GODEBUG", env.get("GODEBUG"),
@@ -105,7 +122,8 @@ public final class LiveCapture {
                         + " from an environment variable, name that variable with --gotrace-env NAME");
             }
         }
-        List<String> argv = StraceCommand.build(straceExe, r, log, changes, targetArgv);
+        List<String> argv = perf ? PerfCommand.record(toolExe, r, perfData, targetArgv)
+                : StraceCommand.build(toolExe, r, log, changes, targetArgv);
 
         // only now that every check passed: a failed capture must not cost the user the old bundle
         clearOut(r.out());
@@ -114,6 +132,7 @@ public final class LiveCapture {
         StderrTee tee;
         Thread pump;
         synchronized (lock) {
+            perfRun = perf && !r.attach();
             try {
                 ProcessBuilder pb = new ProcessBuilder(argv)
                         .redirectInput(ProcessBuilder.Redirect.INHERIT)
@@ -121,20 +140,24 @@ public final class LiveCapture {
                         .redirectError(ProcessBuilder.Redirect.PIPE);
                 pb.environment().clear();
                 pb.environment().putAll(env);
+                if (perf) {
+                    // perf has no -E: the target inherits perf's environment
+                    changes.forEach(c -> pb.environment().put(c.name(), c.after()));
+                }
                 p = pb.start();
             } catch (IOException e) {
-                throw new CaptureException("cannot start " + straceExe + ": " + IoErrors.describe(e));
+                throw new CaptureException("cannot start " + toolExe + ": " + IoErrors.describe(e));
             }
-            strace = p;
-            tee = new StderrTee(p.getErrorStream(), stderr);
-            pump = new Thread(tee, "strace-stderr");
+            recorder = p;
+            tee = new StderrTee(p.getErrorStream(), stderr, perf ? null : StderrTee.STRACE_MARK);
+            pump = new Thread(tee, perf ? "perf-stderr" : "strace-stderr");
             pump.setDaemon(true);
             pump.start();
             if (stoppedBy != null) {
-                stopStrace();
+                stopRecorder();
             }
         }
-        waitForStrace(p, r);
+        waitForRecorder(p, r);
         Instant end = Instant.now();
         try {
             pump.join(TimeUnit.SECONDS.toMillis(STOP_GRACE_SECONDS));
@@ -145,20 +168,34 @@ public final class LiveCapture {
         synchronized (lock) {
             awaitSignalThatKilledTarget(p.exitValue());
             signal = stoppedBy;
-            if (signal != null && target != null && target.isAlive()) {
+            if (!perf && signal != null && target != null && target.isAlive()) {
                 // strace let go of it: give the target the signal the user meant for the capture
                 Signals.send(target.pid(), signal);
             }
         }
         boolean interrupted = signal != null;
-        int straceExit = p.exitValue();
-        String error = StraceDiagnostics.failure(tee.straceLines()).orElse(null);
-        if (error == null && !interrupted && straceExit != 0 && isEmpty(log)) {
-            List<String> lines = tee.straceLines();
-            error = "strace failed with exit status " + straceExit
+        int recorderExit = p.exitValue();
+        Path recorded = perf ? perfData : log;
+        // perf's lines have no mark: once it says it wrote the recording, the rest is the target's
+        Optional<String> diagnosed = !perf ? StraceDiagnostics.failure(tee.recorderLines())
+                : tee.perfWrote() ? Optional.empty() : PerfDiagnostics.failure(tee.recorderLines());
+        String error = diagnosed.orElse(null);
+        if (error == null && !interrupted && recorderExit != 0 && isEmpty(recorded)) {
+            List<String> lines = tee.recorderLines().stream().filter(l -> !l.isBlank()).toList();
+            error = (perf ? "perf record" : "strace") + " failed with exit status " + recorderExit
                     + (lines.isEmpty() ? "" : " (" + lines.get(lines.size() - 1) + ")") + " and recorded nothing";
         }
         List<String> warnings = new ArrayList<>();
+        PerfScript.Result script = null;
+        if (perf && error == null && !isEmpty(perfData)) {
+            script = PerfScript.run(PerfCommand.script(toolExe, perfData), r.out().resolve(Bundle.PERF_SCRIPT));
+            if (script.error() != null) {
+                error = script.error();
+            } else if (script.lostChunks() > 0) {
+                warnings.add("perf lost " + script.lostChunks() + " chunks of events (its ring buffer overflowed):"
+                        + " the capture misses events; capture a shorter run or use --filter preemption");
+            }
+        }
         boolean haveTrace = Files.isRegularFile(goTrace) && !isEmpty(goTrace);
         if (r.gotrace() && !haveTrace && error == null) {
             warnings.add("the target wrote no Go execution trace to " + goTrace);
@@ -167,13 +204,17 @@ public final class LiveCapture {
             warnings.add(executable + " is not a Go program (it has no Go build info): the capture can show no Go"
                     + " preemption");
         }
-        Integer targetExit = r.attach() || interrupted || error != null ? null : straceExit;
+        Integer targetExit = r.attach() || interrupted || error != null ? null : recorderExit;
         CaptureManifest manifest = new CaptureManifest(CaptureManifest.SCHEMA, command,
                 executable == null ? null : executable.toString(),
-                r.attach() ? r.pid() : null, r.duration() == null ? null : r.duration().toString(), argv, changes,
-                r.mode().label(), r.filter().label(), Bundle.STRACE, haveTrace ? Bundle.GO_TRACE : null,
-                straceVersion, HostInfo.kernel(), HostInfo.cpus(), goInfo(go), iso(start), iso(end), targetExit,
-                straceExit, interrupted, error);
+                r.attach() ? r.pid() : null, r.duration() == null ? null : r.duration().toString(),
+                perf ? null : argv, changes, r.mode().label(), r.filter().label(), perf ? null : Bundle.STRACE,
+                haveTrace ? Bundle.GO_TRACE : null, perf ? null : toolVersion, HostInfo.kernel(), HostInfo.cpus(),
+                goInfo(go), iso(start), iso(end), targetExit, perf ? null : recorderExit, interrupted, error,
+                r.backend().label(), perf ? "CLOCK_MONOTONIC" : "CLOCK_REALTIME", perf ? argv : null,
+                perf ? PerfCommand.script(toolExe, perfData) : null, perf ? toolVersion : null,
+                perf ? Bundle.PERF_DATA : null, script != null && script.error() == null ? Bundle.PERF_SCRIPT : null,
+                perf ? recorderExit : null, script == null ? null : script.lostChunks());
         writeManifest(r.out().resolve(Bundle.MANIFEST), manifest);
         int status;
         if (error != null) {
@@ -181,7 +222,7 @@ public final class LiveCapture {
         } else if (interrupted) {
             status = 128 + Signals.number(signal);
         } else {
-            status = r.attach() ? 0 : straceExit;
+            status = r.attach() ? 0 : recorderExit;
         }
         return new Outcome(status, manifest, warnings);
     }
@@ -206,7 +247,7 @@ public final class LiveCapture {
         }
     }
 
-    private void waitForStrace(Process p, CaptureRequest r) {
+    private void waitForRecorder(Process p, CaptureRequest r) {
         try {
             if (r.attach() && !p.waitFor(r.duration().toMillis(), TimeUnit.MILLISECONDS)) {
                 // the capture's planned end, not an interruption
@@ -217,6 +258,12 @@ public final class LiveCapture {
                     if (stoppedBy != null && target == null) {
                         // the target may have been forked after stop(): remember it now
                         target = p.children().findFirst().orElse(null);
+                    }
+                    if (perfRun && stoppedAt != 0
+                            && System.nanoTime() - stoppedAt > TimeUnit.MILLISECONDS.toNanos(TARGET_GRACE_MS)) {
+                        // the target outlived its signal: perf stops recording (and sends it SIGTERM)
+                        Signals.send(p.pid(), "INT");
+                        stoppedAt = 0;
                     }
                 }
             }
@@ -231,10 +278,21 @@ public final class LiveCapture {
         }
     }
 
-    /** Under {@link #lock}, strace started. */
-    private void stopStrace() {
-        target = strace.children().findFirst().orElse(null);
-        Signals.send(strace.pid(), "INT");
+    /**
+     * Under {@link #lock}, the recorder started. strace gets SIGINT: it detaches and flushes, and the
+     * target gets the signal after. perf running a command gets nothing yet: the target gets the
+     * signal, and perf records its end and stops when it exits; had perf the SIGINT, it would stop
+     * recording and send the target SIGTERM instead. perf attached with --pid gets SIGINT and leaves
+     * the target alone, as strace does.
+     */
+    private void stopRecorder() {
+        target = recorder.children().findFirst().orElse(null);
+        if (perfRun && target != null) {
+            Signals.send(target.pid(), stoppedBy);
+            stoppedAt = System.nanoTime();
+        } else {
+            Signals.send(recorder.pid(), "INT");
+        }
     }
 
     private static void checkOut(Path out, boolean force) throws CaptureException {
@@ -272,6 +330,34 @@ public final class LiveCapture {
             throw new CaptureException("target is not an executable file: " + exe + "; build it or chmod +x it");
         }
         return exe;
+    }
+
+    /** perf on PATH, and a host where it may record the capture's tracepoints. */
+    private Path findPerf() throws CaptureException {
+        Path perf = Executables.find("perf", env.get("PATH")).orElseThrow(() -> new CaptureException(
+                "perf is not on PATH; install it: apt-get install -y linux-perf"));
+        PerfPreflight.check(perfHost, PerfCommand.TRACEPOINTS);
+        return perf;
+    }
+
+    /** {@code perf version}'s line; Debian's perf wrapper fails here when no perf matches the kernel. */
+    private static String perfVersion(Path perf) throws CaptureException {
+        try {
+            Process p = new ProcessBuilder(perf.toString(), "version").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String first = text.lines().findFirst().orElse("").trim();
+            if (p.waitFor() != 0 || !first.startsWith("perf version")) {
+                throw new CaptureException(perf + " version failed" + (first.isEmpty() ? "" : " (" + first + ")")
+                        + ": install perf: apt-get install -y linux-perf");
+            }
+            return first;
+        } catch (IOException e) {
+            throw new CaptureException("cannot run " + perf + ": " + IoErrors.describe(e)
+                    + "; install it: apt-get install -y linux-perf");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaptureException("interrupted before the capture started");
+        }
     }
 
     private static String straceVersion(Path strace) throws CaptureException {

@@ -1,6 +1,7 @@
 package io.preemptscope.cli;
 
 import io.preemptscope.capture.Bundle;
+import io.preemptscope.capture.CaptureBackend;
 import io.preemptscope.capture.CaptureException;
 import io.preemptscope.capture.CaptureFilter;
 import io.preemptscope.capture.CaptureManifest;
@@ -25,20 +26,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-/** {@code preemptscope capture}: runs strace over a program, or attaches it to one, and writes a bundle. */
+/** {@code preemptscope capture}: runs strace or perf over a program, or attaches it to one, and writes a bundle. */
 @Command(
         name = "capture",
         mixinStandardHelpOptions = true,
         description = {
-            "Run CMD under strace (x86-64 Linux), or attach to --pid for --duration, and write the bundle"
-                    + " DIR/strace.txt, DIR/go.trace (with --gotrace) and DIR/capture.json."
+            "Run CMD under strace or perf (x86-64 Linux), or attach to --pid for --duration, and write the bundle"
+                    + " DIR/strace.txt (perf: DIR/perf.data and DIR/perf.txt), DIR/go.trace (with --gotrace) and"
+                    + " DIR/capture.json."
                     + " The target's stdout and stderr pass through; capture exits with its exit status.",
-            "Ctrl-C or SIGTERM stops strace cleanly and keeps what was captured (capture.json says interrupted)."
+            "Ctrl-C or SIGTERM stops the capture cleanly and keeps what was captured (capture.json says interrupted)."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" N:the target's exit status (0 for --pid)", " 2:usage error", " 4:capture failure",
             " 130, 143:interrupted by SIGINT, SIGTERM"})
 public final class CaptureCommand implements Callable<Integer> {
+
+    @Option(names = "--backend", defaultValue = "strace", paramLabel = "BACKEND",
+            description = "strace (default): ptrace, needs nothing else; perf: kernel tracepoints with perf record"
+                    + " (root or CAP_PERFMON, tracefs), far less overhead, and when each thread was on a CPU.")
+    String backend;
 
     @Option(names = "--mode", defaultValue = "native", paramLabel = "MODE",
             description = "go1.13: GODEBUG asyncpreemptoff=1; go1.14: asyncpreemptoff=0 (both merged with your"
@@ -47,7 +54,8 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--filter", defaultValue = "all", paramLabel = "FILTER",
             description = "all (default): every syscall; preemption: only the calls the analysis reads"
-                    + " (less overhead, but no run lengths).")
+                    + " (less overhead; with strace no run lengths, with perf filtered in the kernel and on-CPU"
+                    + " time still recorded).")
     String filter;
 
     @Option(names = "--gotrace", description = "Also record a Go execution trace to DIR/go.trace"
@@ -123,8 +131,13 @@ public final class CaptureCommand implements Callable<Integer> {
 
     /** What the bundle holds, in one line: the user should not have to list the directory. */
     private String contents(CaptureManifest m) {
-        StringBuilder s = new StringBuilder(m.straceFile());
-        try (Stream<String> lines = Files.lines(out.resolve(m.straceFile()),
+        String text = m.backendOrStrace() == CaptureBackend.PERF ? m.perfScript() : m.straceFile();
+        StringBuilder s = new StringBuilder();
+        if (m.perfData() != null) {
+            s.append(m.perfData()).append(", ");
+        }
+        s.append(text);
+        try (Stream<String> lines = Files.lines(out.resolve(text),
                 StandardCharsets.ISO_8859_1)) {
             long n = lines.count();
             s.append(" (").append(n).append(n == 1 ? " line)" : " lines)");
@@ -163,6 +176,16 @@ public final class CaptureCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         CaptureMode m;
         CaptureFilter f;
+        CaptureBackend b;
+        try {
+            b = CaptureBackend.parse(backend);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--backend: " + e.getMessage());
+        }
+        if (b == CaptureBackend.PERF && (analyze || report)) {
+            throw new CommandLine.ParameterException(cl, (analyze ? "--analyze" : "--report")
+                    + ": the analysis does not replay perf captures yet; use --backend strace, or parse DIR");
+        }
         try {
             m = CaptureMode.parse(mode);
         } catch (IllegalArgumentException e) {
@@ -196,6 +219,6 @@ public final class CaptureCommand implements Callable<Integer> {
         } else if (command.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "a command to run after -- (or --pid PID --duration D) is required");
         }
-        return new CaptureRequest(command, pid, d, m, f, gotrace || gotraceEnv != null, gotraceEnv, out, force);
+        return new CaptureRequest(command, pid, d, m, f, gotrace || gotraceEnv != null, gotraceEnv, out, force, b);
     }
 }

@@ -30,13 +30,15 @@ import picocli.CommandLine.Spec;
         name = "parse",
         mixinStandardHelpOptions = true,
         description = {
-            "Parse strace captures, Go execution traces or GODEBUG=schedtrace output and print their events"
+            "Parse strace captures, perf script output, Go execution traces or GODEBUG=schedtrace output and print"
+                    + " their events"
                     + " (JSON Lines by default) or, with --stats, their counts.",
             "INPUT is recognised by its content, never its name: strace output (any strace options), a Go"
                     + " execution trace (Go 1.5-1.21 binary, Go 1.22+ binary, or the text form of Go's test data),"
-                    + " or the stderr of a program run with GODEBUG=schedtrace=N; each plain or gzip, xz or zstd"
-                    + " compressed. For strace, INPUT may also be a directory of -ff files, an -ff prefix, or a"
-                    + " capture bundle directory (its strace.txt; give DIR/go.trace for its Go trace);"
+                    + " or the stderr of a program run with GODEBUG=schedtrace=N, or the perf script text of a perf"
+                    + " capture (perf.txt); each plain or gzip, xz or zstd compressed. For strace, INPUT may also be"
+                    + " a directory of -ff files, an -ff prefix, or a capture bundle directory (its strace.txt, or"
+                    + " perf.txt for a perf bundle; give DIR/go.trace for its Go trace);"
                     + " several strace inputs of one run are merged in timestamp order.",
             "A FIFO, a pipe (<(zcat x.gz)) or - (standard input) is read once, as it comes: strace output"
                     + " streams; a Go execution trace is held in memory whole (its decoder needs random access)."
@@ -95,6 +97,9 @@ public final class ParseCommand implements Callable<Integer> {
             }
             if (opened.kind() == InputKind.SCHEDTRACE) {
                 return new SchedtraceParse(spec.commandLine().getOut(), err).run(inputs, format, stats, problems.strict);
+            }
+            if (opened.kind() == InputKind.PERF_SCRIPT) {
+                return new PerfScriptParse(out, err).run(inputs, format, stats, problems.reporter(err), problems.strict);
             }
         }
         ProblemReporter reporter = problems.reporter(err);

@@ -7,11 +7,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * What an input holds, told from its first bytes: the one place {@code parse}, {@code analyze} and
  * the Go trace decoders recognise their inputs. Go traces are told from their raw bytes; schedtrace
- * output from its text, compressed or not; anything else is taken for strace output.
+ * and perf script output from their text, compressed or not; anything else is taken for strace output.
  */
 public enum InputKind {
     STRACE,
@@ -22,7 +23,9 @@ public enum InputKind {
     /** Go 1.22+ in the text form of Go's tests and {@code go tool trace -d=wire}. */
     GO_TRACE_V2_TEXT,
     /** GODEBUG=schedtrace output. */
-    SCHEDTRACE;
+    SCHEDTRACE,
+    /** {@code perf script} text of tracepoints, as a perf capture's perf.txt holds. */
+    PERF_SCRIPT;
 
     /** How many bytes of a file {@link #of(byte[])} needs to tell a Go trace. */
     public static final int HEAD_BYTES = 64;
@@ -59,8 +62,12 @@ public enum InputKind {
         if (go != null) {
             return go;
         }
-        try (Reader text = new StringReader(new String(head, StandardCharsets.UTF_8))) {
-            return schedtrace(new BufferedReader(text)) ? SCHEDTRACE : STRACE;
+        String text = new String(head, StandardCharsets.UTF_8);
+        try (Reader schedtrace = new StringReader(text); Reader perf = new StringReader(text)) {
+            if (schedtrace(new BufferedReader(schedtrace))) {
+                return SCHEDTRACE;
+            }
+            return perfScript(new BufferedReader(perf)) ? PERF_SCRIPT : STRACE;
         } catch (IOException e) {
             throw new IllegalStateException("reading a string failed", e);
         }
@@ -92,6 +99,30 @@ public enum InputKind {
             minor = minor * 10 + header.charAt(i) - '0';
         }
         return i > 5 && i < header.length() && header.charAt(i) == ' ' && minor >= FIRST_V2_MINOR;
+    }
+
+    /**
+     * perf script's head: [comm] [pid/]tid [[cpu]] seconds: [period] then a tracepoint
+     * (system:event:) or a PERF_RECORD_ record. No strace line has a colon right after its time.
+     */
+    private static final Pattern PERF_LINE = Pattern.compile(
+            "^.*?\\d+(?:/\\d+)?\\s+(?:\\[\\d+]\\s+)?\\d+\\.\\d+:\\s+(?:\\d+\\s+)?"
+                    + "(?:[A-Za-z_]\\w*:[A-Za-z_]\\w*:|PERF_RECORD_)");
+
+    /** The first line that is not blank or perf's {@code #} header is a perf script line. */
+    private static boolean perfScript(BufferedReader text) throws IOException {
+        for (int i = 0; i < SCHEDTRACE_LINES; i++) {
+            String line = text.readLine();
+            if (line == null) {
+                return false;
+            }
+            String s = line.strip();
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
+            return PERF_LINE.matcher(line).find();
+        }
+        return false;
     }
 
     private static boolean schedtrace(BufferedReader text) throws IOException {

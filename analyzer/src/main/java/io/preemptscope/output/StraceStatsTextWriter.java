@@ -28,7 +28,8 @@ public final class StraceStatsTextWriter {
         out.flush();
     }
 
-    private static void table(PrintWriter out, String title, Map<String, Long> counts) {
+    /** Counts, largest first, under their title. */
+    static void table(PrintWriter out, String title, Map<String, Long> counts) {
         out.println();
         out.println(title + (counts.isEmpty() ? ": none" : ":"));
         counts.entrySet().stream()

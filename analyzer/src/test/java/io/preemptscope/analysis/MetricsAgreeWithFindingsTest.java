@@ -40,11 +40,16 @@ class MetricsAgreeWithFindingsTest {
         }
     }
 
-    /** Every capture in sample-traces/ and every real capture of a Go program in the shared corpus. */
+    /**
+     * Every capture in sample-traces/ and every real capture of a Go program in the shared corpus;
+     * not the perf captures under sample-traces/perf/, which the analysis does not replay yet.
+     */
     static Stream<Capture> captures() throws IOException {
         List<Path> all = new ArrayList<>();
+        Path perf = Corpus.samples().resolve("perf");
         try (Stream<Path> walk = Files.walk(Corpus.samples())) {
-            walk.filter(p -> isCapture(p) || Files.isRegularFile(p.resolve("capture.json"))).sorted().forEach(all::add);
+            walk.filter(p -> !p.startsWith(perf))
+                    .filter(p -> isCapture(p) || Files.isRegularFile(p.resolve("capture.json"))).sorted().forEach(all::add);
         }
         Path captures = Corpus.strace("captures");
         for (String program : List.of("spin", "pipeblock", "httpsrv")) {

@@ -63,6 +63,12 @@ class GoldenOutputTest {
         String sched = "../../shared/corpus/gotrace/captures/schedtrace_tightloop_bounded_default.schedtrace.txt";
         cases.add(new Case("schedtrace-tightloop.stats.txt", List.of("parse", "--stats", "--format", "text", sched)));
         cases.add(new Case("schedtrace-tightloop.stats.json", List.of("parse", "--stats", sched)));
+        // perf captures: parse only, the analysis does not replay them yet
+        for (String bundle : List.of("spin-native-perf", "pipeblock-go1.13-perf")) {
+            String dir = samples + "perf/bundles/" + bundle;
+            cases.add(new Case("bundle-" + bundle + ".stats.txt", List.of("parse", "--stats", "--format", "text", dir)));
+            cases.add(new Case("bundle-" + bundle + ".stats.json", List.of("parse", "--stats", dir)));
+        }
         return cases.stream();
     }
 

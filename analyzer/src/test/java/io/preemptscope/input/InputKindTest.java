@@ -51,6 +51,27 @@ class InputKindTest {
     }
 
     @Test
+    void perfScriptByItsFirstLine() throws IOException {
+        // the bundles' layout, perf script's default, and -F without comm, with perf's # header before
+        assertThat(InputKind.of(bytes("        bin-spin  6386/6386  [000]  9179.882152098:    raw_syscalls:sys_exit:"
+                + " NR 59 = 0\n"))).isEqualTo(InputKind.PERF_SCRIPT);
+        assertThat(InputKind.of(bytes("# ========\n# captured on    : Sun Dec  6\n#\n"
+                + "        bin-spin  6386 [000]  9179.882152:    raw_syscalls:sys_exit: NR 59 = 0\n")))
+                .isEqualTo(InputKind.PERF_SCRIPT);
+        assertThat(InputKind.of(bytes(" 6386/6386  [000]  9179.884214280: PERF_RECORD_SWITCH OUT preempt\n")))
+                .isEqualTo(InputKind.PERF_SCRIPT);
+        Path gz = dir.resolve("perf.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(Path.of("../sample-traces/perf/layouts/spin-native.period.txt")));
+        }
+        assertThat(InputKind.of(gz)).isEqualTo(InputKind.PERF_SCRIPT);
+        // strace -ttt's time has no colon after it, and a pid/tid with a colon is no event
+        assertThat(InputKind.of(bytes("6386 1700000000.123456 read(3, \"a: b:\", 5) = 5\n")))
+                .isEqualTo(InputKind.STRACE);
+        assertThat(InputKind.of(bytes("[pid 6386] 10:21:33.123456: x\n"))).isEqualTo(InputKind.STRACE);
+    }
+
+    @Test
     void straceOtherwise() throws IOException {
         assertThat(InputKind.of(bytes("1234  write(1, \"x\", 1) = 1\n"))).isEqualTo(InputKind.STRACE);
         Path empty = dir.resolve("capture.txt");

@@ -7,6 +7,7 @@ import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.TraceFiles;
 import io.preemptscope.gotrace.decode.GoTraceInput;
 import io.preemptscope.input.InputException;
+import io.preemptscope.input.InputKind;
 import io.preemptscope.input.InputSource;
 import io.preemptscope.input.OpenedInput;
 import io.preemptscope.strace.ProblemSink;
@@ -77,6 +78,10 @@ public final class CaptureSet implements AutoCloseable {
         List<DecodedTrace> traces = new ArrayList<>();
         for (Path input : Bundle.expand(named, true)) {
             InputSource source = InputSource.isStdin(input) ? InputSource.stdin(stdin) : InputSource.of(input);
+            if (source.readsAsStream() && opened(source).kind() == InputKind.PERF_SCRIPT) {
+                throw new BadInputException(source.name() + ": perf script output (a perf capture): the analysis does"
+                        + " not replay perf events yet; parse reads it");
+            }
             if (source.readsAsStream() && opened(source).kind().goTrace()) {
                 traces.add(decode(source));
             } else {

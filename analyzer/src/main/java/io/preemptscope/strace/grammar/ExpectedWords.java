@@ -12,7 +12,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * The grammar's syntax errors in words a strace user knows: a thread id, a timestamp, a syscall
  * name, a return value, never a token name. Built only when a line has failed for good.
  */
-final class ExpectedWords {
+public final class ExpectedWords {
     /** What a line that is not strace output at all gets: the heads every record starts with. */
     static final String RECORD_HEAD = "expected a syscall, signal, exit or 'strace:' line";
 
@@ -71,7 +71,7 @@ final class ExpectedWords {
     }
 
     /** Text in double quotes, cut short, with every byte outside printable ASCII escaped. */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder b = new StringBuilder("\"");
         int n = Math.min(text.length(), MAX_QUOTED);
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,3 @@
+module preemptscope/samples/syscallheavy
+
+go 1.19
