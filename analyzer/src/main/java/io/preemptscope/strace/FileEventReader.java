@@ -188,7 +188,9 @@ public final class FileEventReader {
         if (r.resumedHead()) {
             Pending entry = inFlight.remove(tid);
             if (entry != null) {
-                out.add(new SyscallEvent(entry.source, lastLine, tid, r.name(),
+                // "<... ??? resumed>": strace lost the call's name; the thread's pending entry has it
+                String name = r.name().equals("???") ? entry.name : r.name();
+                out.add(new SyscallEvent(entry.source, lastLine, tid, name,
                         joinFragments(entry.args, r.text()), r.result(), entry.ts, ts, duration, status(r)));
                 return;
             }

@@ -33,6 +33,16 @@ class GrammarExamplesTest {
     }
 
     @Test
+    void aResumedCallStraceCouldNotName() throws Exception {
+        // strace 6.1, a capture of a Go program in CaptureIntegrationTest: a thread resumed a call
+        // strace had lost track of, at a thread's exit
+        StraceRecord r = parse("12345 1796600712.885552 <... ??? resumed>) = 0 <0.000021>");
+        assertThat(r.resumedHead()).isTrue();
+        assertThat(r.name()).isEqualTo("???");
+        assertThat(r.result().value()).isEqualTo("0");
+    }
+
+    @Test
     void unknownErrnoInjectionAndNotes() throws Exception {
         StraceRecord unknown = parse("foo(1) = -1 (errno 523)");
         assertThat(unknown.result()).isEqualTo(new SyscallResult("-1", null, null, null, List.of("errno 523"), false));

@@ -302,6 +302,11 @@ public final class FastRecordScanner {
 
         private StraceRecord resumed() {
             int j = i + "<... ".length();
+            if (s.startsWith("??? resumed>", j)) {
+                // a call strace did not see enter: the reader names it from the thread's pending entry
+                i = j + "??? resumed>".length();
+                return callBody("???", true);
+            }
             if (j >= n || !isNameStart(s.charAt(j))) {
                 return null;
             }

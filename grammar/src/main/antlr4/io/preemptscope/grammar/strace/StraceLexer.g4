@@ -18,7 +18,8 @@ TIME_OF_DAY   : DIGIT DIGIT ':' DIGIT DIGIT ':' DIGIT DIGIT ('.' DIGIT+)? ;
 REL_PLUS      : '(+' ' '* DIGIT+ '.' DIGIT+ ')' ;
 DURATION      : '<' DIGIT+ ('.' DIGIT+)? '>' ;
 UNAVAILABLE   : '<unavailable>' ;
-RESUMED       : '<... ' NAME ' resumed>' ' '? -> pushMode(ARGS) ;
+// '???': a thread resumed a call strace did not see it enter (a race at thread start or exit)
+RESUMED       : '<... ' (NAME | '???') ' resumed>' ' '? -> pushMode(ARGS) ;
 DECO          : '<' DECO_BODY '>' ;
 // '???' is strace's name for a syscall it could not identify
 SYSCALL_OPEN  : (NAME | '???') '(' -> pushMode(ARGS) ;
