@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param perfCommand the exact perf record argv; null for strace
  * @param perfScriptCommand the exact perf script argv whose stdout is perfScript
  * @param perfLostChunks the ring-buffer chunks perf lost, as perf script counts them (0: none)
+ * @param clocks CLOCK_MONOTONIC and CLOCK_REALTIME read back to back when the capture started: what
+ *     ties a clock of one to the other (a Go 1.22+ trace and perf count on CLOCK_MONOTONIC, strace's
+ *     -ttt on CLOCK_REALTIME); null in bundles made before it was recorded
  */
 public record CaptureManifest(
         int schema,
@@ -57,9 +60,25 @@ public record CaptureManifest(
         String perfData,
         String perfScript,
         Integer perfExit,
-        Integer perfLostChunks) {
+        Integer perfLostChunks,
+        ClockPair clocks) {
 
     public static final int SCHEMA = 1;
+
+    /**
+     * The two clocks at one moment, in nanoseconds: CLOCK_MONOTONIC is what the JVM's nanoTime
+     * reads on Linux, CLOCK_REALTIME the epoch time. A time t on the monotonic clock is t -
+     * monotonicNs + realtimeNs on the real-time one, to within the microsecond the two reads take
+     * (and as long as nobody sets the system clock during the capture).
+     */
+    public record ClockPair(long monotonicNs, long realtimeNs) {
+        public static ClockPair now() {
+            long mono = System.nanoTime();
+            java.time.Instant real = java.time.Instant.now();
+            long mono2 = System.nanoTime();
+            return new ClockPair(mono + (mono2 - mono) / 2, real.getEpochSecond() * 1_000_000_000L + real.getNano());
+        }
+    }
 
     /** The backend that recorded the bundle; bundles older than the perf backend are strace's. */
     public CaptureBackend backendOrStrace() {

@@ -128,6 +128,7 @@ public final class LiveCapture {
         // only now that every check passed: a failed capture must not cost the user the old bundle
         clearOut(r.out());
         Instant start = Instant.now();
+        CaptureManifest.ClockPair clocks = CaptureManifest.ClockPair.now();
         Process p;
         StderrTee tee;
         Thread pump;
@@ -214,7 +215,7 @@ public final class LiveCapture {
                 r.backend().label(), perf ? "CLOCK_MONOTONIC" : "CLOCK_REALTIME", perf ? argv : null,
                 perf ? PerfCommand.script(toolExe, perfData) : null, perf ? toolVersion : null,
                 perf ? Bundle.PERF_DATA : null, script != null && script.error() == null ? Bundle.PERF_SCRIPT : null,
-                perf ? recorderExit : null, script == null ? null : script.lostChunks());
+                perf ? recorderExit : null, script == null ? null : script.lostChunks(), clocks);
         writeManifest(r.out().resolve(Bundle.MANIFEST), manifest);
         int status;
         if (error != null) {

@@ -67,6 +67,16 @@ class CaptureIntegrationTest {
         Instant end = Instant.parse(m.get("end").asText());
         assertThat(m.get("start").asText()).endsWith("Z");
         assertThat(end).isAfter(start);
+        // the two clocks read together at the start: the real-time one within the capture's span,
+        // the monotonic one what this JVM reads now less the time since (both CLOCK_MONOTONIC)
+        long realtime = m.get("clocks").get("realtimeNs").asLong();
+        assertThat(realtime).isBetween(start.getEpochSecond() * 1_000_000_000L + start.getNano() - 1_000_000L,
+                end.getEpochSecond() * 1_000_000_000L + end.getNano());
+        long monoNow = System.nanoTime();
+        java.time.Instant now = java.time.Instant.now();
+        long sinceStart = now.getEpochSecond() * 1_000_000_000L + now.getNano() - realtime;
+        assertThat(monoNow - m.get("clocks").get("monotonicNs").asLong()).isCloseTo(sinceStart,
+                org.assertj.core.data.Offset.offset(50_000_000L));
         assertThat(m.get("targetExit").asInt()).isZero();
         assertThat(m.get("straceExit").asInt()).isZero();
         assertThat(m.get("interrupted").asBoolean()).isFalse();
