@@ -1,5 +1,8 @@
 package io.preemptscope.capture;
 
+import static io.preemptscope.capture.CaptureTestSupport.firstLine;
+import static io.preemptscope.capture.CaptureTestSupport.strings;
+import static io.preemptscope.capture.CaptureTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -323,30 +326,5 @@ class PerfCaptureIntegrationTest {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
             return lines.count();
         }
-    }
-
-    private interface Check {
-        boolean ok() throws IOException;
-    }
-
-    private static void waitFor(Check check, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!check.ok()) {
-            assertThat(System.nanoTime()).as("waited %d s", seconds).isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static String firstLine(String... argv) throws Exception {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return text.lines().findFirst().orElseThrow().trim();
     }
 }
