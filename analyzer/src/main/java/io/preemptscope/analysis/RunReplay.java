@@ -186,10 +186,9 @@ final class RunReplay {
             // an offset known to a quarter of the deadline cannot misplace a run that long
             return f;
         }
-        long start = f.ts().movePointRight(9).longValue();
+        long start = straceNs(f);
         Long end = longRuns.get(f.tid() + ":" + start);
-        io.preemptscope.analysis.join.ThreadMapping m = j.threadMap().stream().filter(t -> t.tid() == f.tid())
-                .findFirst().orElse(null);
+        io.preemptscope.analysis.join.ThreadMapping m = mappingOf(j, f.tid());
         if (end == null || m == null) {
             return f;
         }
@@ -217,20 +216,26 @@ final class RunReplay {
                 || metrics.startNs() == null) {
             return f;
         }
-        for (io.preemptscope.analysis.join.ThreadMapping t : j.threadMap()) {
-            if (t.tid() == f.tid()) {
-                long straceNs = f.ts().movePointRight(9).longValue();
-                var on = traceMarks.goroutineAt(t.m(), straceNs - j.clockOffsetNs());
-                if (on == null) {
-                    return f;
-                }
-                String message = f.message() + "; the Go trace shows goroutine " + on.g()
-                        + (on.running() ? " running" : " the last to run") + " on this thread (M " + t.m() + ") then";
-                return new Finding(f.id(), f.severity(), f.tid(), on.g(), f.ts(), f.evidence(), f.rule(), message,
-                        f.ruleDoc(), f.sources(), f.at());
-            }
+        io.preemptscope.analysis.join.ThreadMapping t = mappingOf(j, f.tid());
+        var on = t == null ? null : traceMarks.goroutineAt(t.m(), straceNs(f) - j.clockOffsetNs());
+        if (on == null) {
+            return f;
         }
-        return f;
+        String message = f.message() + "; the Go trace shows goroutine " + on.g()
+                + (on.running() ? " running" : " the last to run") + " on this thread (M " + t.m() + ") then";
+        return new Finding(f.id(), f.severity(), f.tid(), on.g(), f.ts(), f.evidence(), f.rule(), message,
+                f.ruleDoc(), f.sources(), f.at());
+    }
+
+    /** The M the join maps to kernel thread {@code tid}, or null. */
+    private static io.preemptscope.analysis.join.ThreadMapping mappingOf(io.preemptscope.analysis.join.JoinMetrics j,
+            int tid) {
+        return j.threadMap().stream().filter(t -> t.tid() == tid).findFirst().orElse(null);
+    }
+
+    /** A strace finding's time as the replay's nanoseconds: its seconds are those exactly. */
+    private static long straceNs(Finding f) {
+        return f.ts().movePointRight(9).longValue();
     }
 
     private Finding finding(Violation v) {

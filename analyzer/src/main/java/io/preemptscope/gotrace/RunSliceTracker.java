@@ -103,7 +103,7 @@ public final class RunSliceTracker {
         Map<Long, long[]> byLane = new TreeMap<>();
         running.forEach(byLane::put);
         byLane.forEach((lane, r) -> listener.slice(new RunSlice(r[0], (int) r[1], r[2], lastTs,
-                new SliceEnd.TraceEnd())));
+                new SliceEnd.TraceEnd(), r[3])));
         byLane.keySet().forEach(running::remove);
     }
 
@@ -125,12 +125,18 @@ public final class RunSliceTracker {
         long lane = lane(e);
         long[] r = running.get(lane);
         if (r == null) {
-            running.put(lane, new long[] {e.targetG(), e.p(), e.tsNs()});
+            running.put(lane, new long[] {e.targetG(), e.p(), e.tsNs(), runner(e)});
         } else {
             r[0] = e.targetG();
             r[1] = e.p();
             r[2] = e.tsNs();
+            r[3] = runner(e);
         }
+    }
+
+    /** The thread the trace names, else the M that held the P. */
+    private static long runner(GoEvent e) {
+        return e.thread() != GoEvent.NONE ? e.thread() : e.m();
     }
 
     private void preempted(GoEvent e, SliceEnd end, PreemptionKind kind) {
@@ -147,7 +153,7 @@ public final class RunSliceTracker {
         }
         running.remove(lane);
         if (r[0] == e.g()) {
-            listener.slice(new RunSlice(e.g(), (int) r[1], r[2], e.tsNs(), end));
+            listener.slice(new RunSlice(e.g(), (int) r[1], r[2], e.tsNs(), end, r[3]));
         }
     }
 
@@ -155,7 +161,7 @@ public final class RunSliceTracker {
         long[] r = running.get(e.targetThread());
         if (r != null) {
             running.remove(e.targetThread());
-            listener.slice(new RunSlice(r[0], (int) r[1], r[2], e.tsNs(), SYSCALL));
+            listener.slice(new RunSlice(r[0], (int) r[1], r[2], e.tsNs(), SYSCALL, r[3]));
         }
     }
 

@@ -37,8 +37,6 @@ final class GoTimeline implements GoTraceInput.Listener {
     private final Map<Long, Integer> threadOfM;
     private final long stracePid;
     private final Map<Long, String> functionOfG = new HashMap<>();
-    private final Map<Integer, Long> mOfP = new HashMap<>();
-    private final Map<String, Long> mAtSliceStart = new HashMap<>();
     private final TreeSet<Integer> ps = new TreeSet<>();
     private final TreeMap<Long, String> goroutines = new TreeMap<>();
     private final Map<Integer, Long> goTracks = new TreeMap<>();
@@ -60,12 +58,6 @@ final class GoTimeline implements GoTraceInput.Listener {
 
     @Override
     public void event(GoEvent e) {
-        if (e.kind() == GoEventKind.GO_STARTED && e.targetP() >= 0 || e.kind() == GoEventKind.GO_STARTED && e.p() >= 0) {
-            int p = e.targetP() >= 0 ? e.targetP() : e.p();
-            long m = e.thread() >= 0 ? e.thread() : e.m();
-            mOfP.put(p, m);
-            mAtSliceStart.put(p + ":" + e.tsNs(), m);
-        }
         if (!e.stack().isEmpty() && e.g() != 0) {
             String f = userFunction(e.stack());
             if (f != null) {
@@ -95,8 +87,8 @@ final class GoTimeline implements GoTraceInput.Listener {
     private void write(RunSlice s) throws IOException {
         long start = s.startNs() + shiftNs;
         long dur = s.durationNs();
-        Long m = mAtSliceStart.remove(s.p() + ":" + s.startNs());
-        Integer tid = m == null ? null : threadOfM.get(m);
+        long m = s.m();
+        Integer tid = threadOfM.get(m);
         if (!window.shows(tid == null ? -1 : tid, start, dur)) {
             return;
         }
@@ -105,7 +97,7 @@ final class GoTimeline implements GoTraceInput.Listener {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("g", s.g());
         args.put("p", (long) s.p());
-        if (m != null && m >= 0) {
+        if (m >= 0) {
             args.put("m", m);
         }
         args.put("ended", s.end() instanceof SliceEnd.Preempted pr ? preemption(pr.kind()) : s.end().label());

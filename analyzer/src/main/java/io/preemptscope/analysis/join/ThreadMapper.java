@@ -66,7 +66,7 @@ final class ThreadMapper {
                 continue;
             }
             long at = s.tsNs() + offsetNs;
-            int tid = onlyEntryTid(join, s.syscall(), at - WINDOW_NS, at + WINDOW_NS + SYSCALL_LAG_NS);
+            int tid = join.onlyEntryTid(s.syscall(), at - WINDOW_NS, at + WINDOW_NS + SYSCALL_LAG_NS);
             if (tid >= 0) {
                 clues.computeIfAbsent(s.m(), m -> new Clues()).syscalls.merge(tid, 1, Integer::sum);
             }
@@ -128,10 +128,6 @@ final class ThreadMapper {
             parts.add(clone ? "the clone order agrees" : "the clone order disagrees");
         }
         return parts.isEmpty() ? "no clue" : String.join("; ", parts);
-    }
-
-    private static int onlyEntryTid(CaptureJoin join, String name, long from, long to) {
-        return join.onlyEntryTid(name, from, to);
     }
 
     /**

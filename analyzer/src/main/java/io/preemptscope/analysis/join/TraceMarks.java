@@ -37,7 +37,6 @@ public final class TraceMarks {
     /** Each M's (or thread's) run slices, start and end in turn, in the order they ended. */
     private final java.util.Map<Long, long[]> slices = new java.util.HashMap<>();
     private final java.util.Map<Long, Integer> sliceCounts = new java.util.HashMap<>();
-    private final java.util.Map<String, Long> startedOn = new java.util.HashMap<>();
     private long sliceTotal;
     private final List<TraceMark> syscalls = new ArrayList<>();
     private long droppedSyscalls;
@@ -69,9 +68,6 @@ public final class TraceMarks {
 
     void add(GoEvent e) {
         threadIds |= e.thread() >= 0;
-        if (e.kind() == GoEventKind.GO_STARTED && e.p() >= 0) {
-            startedOn.put(e.p() + ":" + e.tsNs(), e.thread() >= 0 ? e.thread() : e.m());
-        }
         if (e.kind() == GoEventKind.GO_PREEMPTED_ASYNC) {
             asyncPreemptions.add(new TraceMark(e.tsNs(), e.m(), e.thread(), e.g(), e.offset(), null));
         } else if (e.kind() == GoEventKind.SYSCALL_ENTERED) {
@@ -84,8 +80,8 @@ public final class TraceMarks {
     }
 
     private void ended(RunSlice s) {
-        Long key = startedOn.remove(s.p() + ":" + s.startNs());
-        if (key == null || key < 0 || sliceTotal >= MAX_SLICES) {
+        long key = s.m();
+        if (key < 0 || sliceTotal >= MAX_SLICES) {
             return;
         }
         sliceTotal++;
