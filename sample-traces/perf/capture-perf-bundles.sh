@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # capture-perf-bundles.sh - regenerate the perf capture bundles in perf/bundles/ and the
 # perf script layouts in perf/layouts/, with `preemptscope capture --backend perf` (as root). They
-# sit beside this script, not in ../bundles/: the analysis does not replay perf captures yet, and
-# the tests analyse every bundle there.
+# sit beside this script, not in ../bundles/, whose tests expect strace bundles.
 #
 # Usage: sample-traces/perf/capture-perf-bundles.sh
 #
@@ -22,7 +21,7 @@
 set -euo pipefail
 
 case "${1:-}" in
-  -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   "") ;;
   *) echo "unknown argument: $1" >&2; exit 2 ;;
 esac

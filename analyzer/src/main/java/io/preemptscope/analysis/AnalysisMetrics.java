@@ -36,6 +36,8 @@ import java.util.Map;
  *     consecutive rounds; null when sysmon sent none or the capture has no timestamps
  * @param join a strace capture and a Go trace of one run joined: each async preemption matched to
  *     the SIGURG that caused it; null unless the inputs hold both, with timestamps
+ * @param kernel what a perf capture shows of the kernel's scheduling and signal generation; null
+ *     for a strace capture
  */
 public record AnalysisMetrics(
         Long sigurgSent,
@@ -57,14 +59,15 @@ public record AnalysisMetrics(
         Latency sigurgDeliveryLatencyMs,
         LongestRun longestUserRun,
         RequestStreak sysmonRequestStreak,
-        io.preemptscope.analysis.join.JoinMetrics join) {
+        io.preemptscope.analysis.join.JoinMetrics join,
+        io.preemptscope.analysis.kernel.KernelMetrics kernel) {
 
     /** The same figures with what a Go trace measures directly in place of the strace proxies. */
     public AnalysisMetrics withTrace(Preemptions fromTrace, Latency slices, long retakes) {
         return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, fromTrace, slices,
                 "go trace: length of each preempted time slice", retakes, eintr, restarts, sysmon, threads, durationMs,
                 timed, calibration, sigurgSentBySysmon, sigurgBySender, sigurgDeliveryLatencyMs, longestUserRun,
-                sysmonRequestStreak, join);
+                sysmonRequestStreak, join, kernel);
     }
 
     /** The same figures with the join of the strace capture and the Go trace. */
@@ -72,13 +75,21 @@ public record AnalysisMetrics(
         return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, preemptions, preemptLatencyMs,
                 latencyBasis, syscallRetakes, eintr, restarts, sysmon, threads, durationMs, timed, calibration,
                 sigurgSentBySysmon, sigurgBySender, sigurgDeliveryLatencyMs, longestUserRun, sysmonRequestStreak,
-                joined);
+                joined, kernel);
+    }
+
+    /** The same figures with a perf capture's view of the kernel. */
+    public AnalysisMetrics withKernel(io.preemptscope.analysis.kernel.KernelMetrics measured) {
+        return new AnalysisMetrics(sigurgSent, sigurgDelivered, sigurgCoalesced, preemptions, preemptLatencyMs,
+                latencyBasis, syscallRetakes, eintr, restarts, sysmon, threads, durationMs, timed, calibration,
+                sigurgSentBySysmon, sigurgBySender, sigurgDeliveryLatencyMs, longestUserRun, sysmonRequestStreak,
+                join, measured);
     }
 
     /** The same figures without those only a strace capture can show (signals, syscall results). */
     public AnalysisMetrics withoutStrace() {
         return new AnalysisMetrics(null, null, null, preemptions, preemptLatencyMs, latencyBasis, syscallRetakes,
-                null, null, sysmon, threads, durationMs, timed, calibration, null, null, null, null, null, null);
+                null, null, sysmon, threads, durationMs, timed, calibration, null, null, null, null, null, null, null);
     }
 
     /** Whether the inputs had a strace capture: signals and syscall results are measured. */
@@ -136,9 +147,13 @@ public record AnalysisMetrics(
 
     /**
      * @param tid the sysmon thread found by its nanosleep fingerprint, -1 when none
-     * @param delays sysmon's sleeps by requested length in µs
+     * @param delays sysmon's sleeps by requested length in µs; empty where the capture shows no
+     *     request (perf sees nanosleep's argument as an address)
+     * @param sleptMs how long sysmon's sleeps really lasted, each measured from its entry to its
+     *     return; null without any
      */
-    public record Sysmon(int tid, Map<String, Long> delays, Double overshootP99Us) {}
+    public record Sysmon(int tid, Map<String, Long> delays, Double overshootP99Us,
+            io.preemptscope.analysis.join.Delays sleptMs) {}
 
     /**
      * The thresholds used, as calibrated from the capture.

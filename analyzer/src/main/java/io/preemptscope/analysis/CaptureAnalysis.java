@@ -62,6 +62,7 @@ public final class CaptureAnalysis {
             replay.trace(t);
         }
         Optional<StraceStream> strace = captures.strace();
+        captures.kernel().ifPresent(replay::kernel);
         if (strace.isPresent()) {
             replay.strace(strace.get(), onEvent);
             io.preemptscope.analysis.join.JoinMetrics join = replay.join();

@@ -34,7 +34,7 @@ public record CaptureTime(BigDecimal offset, String clock) {
             return String.format(Locale.ROOT, "%02d:%02d:%02d.%06d", micros / 3_600_000_000L,
                     micros / 60_000_000 % 60, micros / 1_000_000 % 60, micros % 1_000_000);
         }
-        if (clock == Timestamp.Clock.EPOCH) {
+        if (clock == Timestamp.Clock.EPOCH || clock == Timestamp.Clock.MONOTONIC) {
             return BigDecimal.valueOf(timeNs / 1_000, 6).toPlainString();
         }
         return null;

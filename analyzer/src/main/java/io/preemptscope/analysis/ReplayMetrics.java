@@ -1,5 +1,6 @@
 package io.preemptscope.analysis;
 
+import io.preemptscope.model.check.Observation;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -12,11 +13,20 @@ final class ReplayMetrics {
     private static final long MAX_TRACKED_NS = 3_600_000_000_000L;
     private static final String STRACE_BASIS = "strace: user-space run of the target thread since its last syscall"
             + " when each SIGURG arrived, any sender; not a time slice";
+    static final String PERF_BASIS = "perf: user-space run of the target thread since its last syscall"
+            + " when each SIGURG arrived, any sender; not a time slice";
+    private String basis = STRACE_BASIS;
+
+    /** Names the capture the user runs were measured in. */
+    void basis(String latencyBasis) {
+        basis = latencyBasis;
+    }
 
     private final Durations latency = new Durations();
     private final Durations deliveryLatency = new Durations();
     private final SigurgBySender bySender = new SigurgBySender();
     private final Histogram overshoot = new Histogram(MAX_TRACKED_NS, 3);
+    private final io.preemptscope.analysis.join.Delays.Recorder sysmonSlept = new io.preemptscope.analysis.join.Delays.Recorder();
     /** The same values as {@code latency}, sampled for comparing two runs (compare). */
     final SampleReservoir latencySamples = new SampleReservoir();
     private final Map<String, long[]> eintr = new HashMap<>();
@@ -144,6 +154,12 @@ final class ReplayMetrics {
     private long[] lastDelayCount;
 
     void sysmonSleep(long requestedNs, long actualNs) {
+        if (actualNs >= 0) {
+            sysmonSlept.record(actualNs);
+        }
+        if (requestedNs == Observation.SysmonSlept.UNKNOWN) {
+            return;
+        }
         // sysmon repeats one delay for long runs: count those without a boxed map lookup
         if (requestedNs != lastDelay) {
             lastDelay = requestedNs;
@@ -183,14 +199,15 @@ final class ReplayMetrics {
         double duration = timed && firstNs <= lastNs ? (lastNs - firstNs) / 1e6 : 0;
         return new AnalysisMetrics(sent, delivered, coalesced,
                 new AnalysisMetrics.Preemptions(attempts, cooperativeVisible ? 0L : null), lat,
-                lat.count() == 0 ? null : STRACE_BASIS, null,
+                lat.count() == 0 ? null : basis, null,
                 sorted(eintr), sorted(restarts),
                 new AnalysisMetrics.Sysmon(sysmonTid, delays,
-                        overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0),
+                        overshoot.getTotalCount() == 0 ? null : overshootP99Ns() / 1000.0,
+                        sysmonSlept.count() == 0 ? null : sysmonSlept.delays()),
                 threads.size(), Math.round(duration * 1000) / 1000.0, timed, calibration,
                 sysmonTid < 0 ? null : sentBy(sysmonTid), senders, timed ? deliveryLatency.latency() : null, longest,
                 timed && streakTid >= 0 ? new AnalysisMetrics.RequestStreak(streakTid, streakRequests, Durations.ms(streakSpan))
-                        : null, null);
+                        : null, null, null);
     }
 
     private static Map<String, Long> sorted(Map<String, long[]> map) {

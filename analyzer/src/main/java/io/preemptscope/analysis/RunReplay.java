@@ -39,6 +39,8 @@ final class RunReplay {
     private io.preemptscope.analysis.join.JoinMetrics join;
     private boolean joined;
     private java.util.function.Consumer<StraceEvent> tap;
+    /** What a perf capture shows of the kernel, when the events come from one; else null. */
+    private io.preemptscope.analysis.kernel.KernelView kernel;
 
     /**
      * @param settings what the checker assumes while it observes; every rule that depends on
@@ -90,6 +92,13 @@ final class RunReplay {
     /** The name of the Go trace the strace capture is joined with. */
     String joinedTrace() {
         return traceName;
+    }
+
+    /** The events come from a perf capture, which also showed the kernel's scheduling. */
+    void kernel(io.preemptscope.analysis.kernel.KernelView view) {
+        kernel = view;
+        metrics.basis(ReplayMetrics.PERF_BASIS);
+        strace.perfCapture();
     }
 
     /** Also hands every strace event to {@code tap} as it is replayed (the timeline). */
@@ -165,7 +174,8 @@ final class RunReplay {
     List<Finding> finish(CheckerSettings settled) {
         boolean runsObservable = !straceReplayed || metrics.runsObservable(strace.sysmonTid());
         return checker.finish(settled, runsObservable).stream().map(this::finding).map(this::withGoroutine)
-                .map(f -> judgedByTrace(f, settled.preemptDeadlineNs())).toList();
+                .map(f -> judgedByTrace(f, settled.preemptDeadlineNs()))
+                .map(f -> judgedByKernel(f, settled.preemptDeadlineNs())).toList();
     }
 
     /** The strace forms of the starvation rules: a thread's run of user code without a syscall. */
@@ -202,8 +212,32 @@ final class RunReplay {
                 + (within.goroutines().size() == 5 ? ", ..." : "") + " took turns on this thread (M " + m.m()
                 + "), the longest " + Durations.ms(within.longestNs()) + " ms, within the "
                 + Durations.ms(deadlineNs) + " ms deadline: the scheduler switched them without a syscall";
-        return new Finding(f.id(), io.preemptscope.model.anomaly.Severity.INFO, f.tid(), f.goroutine(), f.ts(),
-                f.evidence(), f.rule(), message, f.ruleDoc(), f.sources(), f.at());
+        return f.rejudged(io.preemptscope.model.anomaly.Severity.INFO, f.goroutine(), message);
+    }
+
+    /**
+     * perf shows when the thread was on a CPU. A run that was long only because the kernel kept the
+     * thread off any CPU for part of it, on a CPU no longer than the deadline, is not the Go
+     * scheduler's doing: the finding becomes information, with the kernel's figures. Any long run
+     * gets them.
+     */
+    private Finding judgedByKernel(Finding f, long deadlineNs) {
+        if (kernel == null || !RUN_RULES.contains(f.id()) || fromTrace(f.evidence())) {
+            return f;
+        }
+        io.preemptscope.analysis.kernel.KernelView.LongRun run = kernel.longRun(f.tid(), straceNs(f));
+        if (run == null) {
+            return f;
+        }
+        String facts = "perf: on a CPU " + Durations.ms(run.onCpuNs()) + " ms of the " + Durations.ms(run.endNs()
+                - run.startNs()) + " ms, switched out " + run.switchedOut() + (run.switchedOut() == 1 ? " time" : " times")
+                + " (off any CPU " + Durations.ms(run.offCpuNs()) + " ms)";
+        if (run.onCpuNs() <= deadlineNs && f.severity() != io.preemptscope.model.anomaly.Severity.INFO) {
+            return f.rejudged(io.preemptscope.model.anomaly.Severity.INFO, f.goroutine(), f.message() + " — but " + facts
+                    + ": within the " + Durations.ms(deadlineNs) + " ms deadline on a CPU; the kernel, not the Go"
+                    + " scheduler, made the run long");
+        }
+        return f.rejudged(f.severity(), f.goroutine(), f.message() + "; " + facts);
     }
 
     /**
@@ -223,8 +257,7 @@ final class RunReplay {
         }
         String message = f.message() + "; the Go trace shows goroutine " + on.g()
                 + (on.running() ? " running" : " the last to run") + " on this thread (M " + t.m() + ") then";
-        return new Finding(f.id(), f.severity(), f.tid(), on.g(), f.ts(), f.evidence(), f.rule(), message,
-                f.ruleDoc(), f.sources(), f.at());
+        return f.rejudged(f.severity(), on.g(), message);
     }
 
     /** The M the join maps to kernel thread {@code tid}, or null. */
@@ -240,9 +273,11 @@ final class RunReplay {
 
     private Finding finding(Violation v) {
         List<Evidence> evidence = v.refs().stream().map(refs::evidence).toList();
+        boolean fromTrace = fromTrace(evidence);
         return new Finding(v.id().name(), v.severity(), v.tid(), v.goroutine(), seconds(v.timeNs()), evidence,
                 v.id().rule() + " (" + v.id().modelDoc() + ")", v.message(), v.id().modelDoc(), v.id().sources(),
-                CaptureTime.of(v.timeNs(), fromTrace(evidence), metrics.startNs(), strace.clockKind()));
+                CaptureTime.of(v.timeNs(), fromTrace, metrics.startNs(), strace.clockKind()),
+                fromTrace ? Finding.GO_TRACE : kernel != null ? Finding.PERF : Finding.STRACE);
     }
 
     /** A Go trace's findings cite byte offsets; their times count from the trace's first event. */
@@ -263,6 +298,9 @@ final class RunReplay {
         }
         if (join() != null) {
             m = m.withJoin(join());
+        }
+        if (kernel != null) {
+            m = m.withKernel(kernel.metrics());
         }
         return straceReplayed ? m : m.withoutStrace();
     }

@@ -61,6 +61,8 @@ final class StraceReplay {
     private CaptureSeries series;
     /** What a join with a Go trace reads, when there is a trace; else null. */
     private io.preemptscope.analysis.join.StraceMarks marks;
+    /** Whether a run's evidence is its call's exit line (perf) rather than the call's own line (strace). */
+    private boolean exitLineStartsRun;
     /** Whether the event being replayed has a timestamp: only timed events can be joined. */
     private boolean timedEvent;
 
@@ -79,6 +81,11 @@ final class StraceReplay {
     /** Also keeps what a join with a Go trace reads. */
     void marks(io.preemptscope.analysis.join.StraceMarks marks) {
         this.marks = marks;
+    }
+
+    /** The events come from a perf capture: a call's entry and exit are two lines, and a run starts at the exit. */
+    void perfCapture() {
+        exitLineStartsRun = true;
     }
 
     int sysmonTid() {
@@ -290,7 +297,9 @@ final class StraceReplay {
         }
         if (call.status() == SyscallEvent.Status.COMPLETE && result != null) {
             t.lastExit = exit;
-            t.lastExitRef = ref;
+            // strace's resumed line only continues the call's; perf's sys_exit is the event that ends it
+            t.lastExitRef = exitLineStartsRun && call.exitLine() > 0 ? refs.line(call.source().file(), call.exitLine())
+                    : ref;
         } else {
             t.lastExit = Long.MIN_VALUE;
         }
@@ -317,7 +326,7 @@ final class StraceReplay {
         boolean userCode = t.interrupted == null && t.lastExit != Long.MIN_VALUE;
         if (SIGURG.equals(s.signal())) {
             if (timedEvent) {
-                marks.delivered(s.tid(), at, ref);
+                marks.delivered(s.tid(), at, ref, userCode && at >= t.lastExit ? at - t.lastExit : -1);
             }
             t.entriesWhileSigurgPending = 0;
             metrics.delivered(fromProcess);
@@ -335,8 +344,13 @@ final class StraceReplay {
                 sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, s.tid(), at, t.sigurgSentSince));
             }
             sigurgDelivered(t, at, ran, fromProcess);
-        } else if (userCode) {
+        } else if (userCode && at >= t.lastExit) {
             t.ran(at - t.lastExit, RunEnd.SIGNAL);
+            if (at - t.lastExit > SysmonConstants.FORCE_PREEMPT_NS) {
+                // the run lasted at least until the signal, which may be the one that ends the program
+                sink.accept(new Observation.UserRun(t.lastExit, t.lastExitRef, s.tid(), at, t.sigurgSentSince,
+                        "it received " + s.signal()));
+            }
         }
         sink.accept(new Observation.SignalDelivered(at, ref, s.tid(), s.signal(), fromProcess));
         // the handler runs now; the next user-space stretch starts when rt_sigreturn returns
@@ -519,11 +533,14 @@ final class StraceReplay {
             return;
         }
         long requested = SleepArgs.requestNs(call.args());
-        if (requested <= 0) {
+        long actual = exit >= entry ? exit - entry : -1;
+        // perf shows the request's address only: then the sleep's real length is all there is
+        boolean unread = requested < 0 && SleepArgs.requestUnread(call.args());
+        if (unread ? actual < 0 || call.result() == null || !"0".equals(call.result().value()) : requested <= 0) {
             return;
         }
-        Observation.SysmonSlept s = new Observation.SysmonSlept(entry, ref, call.tid(), requested,
-                exit >= entry ? exit - entry : -1);
+        Observation.SysmonSlept s = new Observation.SysmonSlept(entry, ref, call.tid(),
+                unread ? Observation.SysmonSlept.UNKNOWN : requested, actual);
         for (Observation.SysmonSlept known : sysmon.sleep(s)) {
             metrics.sysmonSleep(known.requestedNs(), known.actualNs());
             if (series != null) {

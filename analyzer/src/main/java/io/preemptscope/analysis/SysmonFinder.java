@@ -11,12 +11,17 @@ import java.util.function.Consumer;
 
 /**
  * Finds the sysmon thread by its fingerprint (preemption-model.md §1.3): the thread whose
- * nanosleeps open with 20 µs, several in a row. Sleeps seen before the thread is known are held
+ * nanosleeps open with 20 µs, several in a row (or, where only their lengths are known, short ones). Sleeps seen before the thread is known are held
  * back (a few per thread) and passed on once it is, so the schedule is judged from its start.
  */
 final class SysmonFinder {
     private static final int FINGERPRINT = 3;
     private static final int HELD_PER_THREAD = 8;
+    /**
+     * A 20 µs request sleeps 20 µs plus the 50 µs timer slack and a wakeup; with the request
+     * unseen (perf), sleeps this short, several in a row, are the fingerprint.
+     */
+    static final long SHORT_SLEEP_NS = 1_000_000L;
 
     private final Consumer<Observation> sink;
     private final Map<Integer, ArrayDeque<Observation.SysmonSlept>> held = new HashMap<>();
@@ -35,6 +40,11 @@ final class SysmonFinder {
         return sysmonTid < 0 || sysmonTid == tid;
     }
 
+    private static boolean fingerprint(Observation.SysmonSlept s) {
+        return s.requestKnown() ? s.requestedNs() == SysmonConstants.MIN_DELAY_NS
+                : s.actualNs() >= SysmonConstants.MIN_DELAY_NS && s.actualNs() < SHORT_SLEEP_NS;
+    }
+
     /**
      * A nanosleep; returns the sleeps now known to be sysmon's: this one, or, when this one
      * completes the fingerprint, the ones held back with it; none otherwise.
@@ -48,7 +58,7 @@ final class SysmonFinder {
             return List.of();
         }
         ArrayDeque<Observation.SysmonSlept> mine = held.computeIfAbsent(s.tid(), k -> new ArrayDeque<>());
-        if (s.requestedNs() != SysmonConstants.MIN_DELAY_NS) {
+        if (!fingerprint(s)) {
             mine.clear();
             return List.of();
         }

@@ -155,7 +155,11 @@ public final class ReportCommand implements Callable<Integer> {
         List<CaptureFacts.Input> inputs = new ArrayList<>();
         for (CaptureInput in : read) {
             inputs.add(new CaptureFacts.Input(in.name(),
-                    in.kind() == CaptureInput.Kind.GO_TRACE ? "Go execution trace" : "strace log", size(in.name())));
+                    switch (in.kind()) {
+                        case GO_TRACE -> "Go execution trace";
+                        case PERF -> "perf capture (perf script text)";
+                        case STRACE -> "strace log";
+                    }, size(in.name())));
         }
         Optional<CaptureManifest> manifest = captures.paths.stream().filter(Bundle::isBundle).findFirst()
                 .flatMap(CaptureManifest::read);

@@ -84,6 +84,7 @@ public final class AnalysisJsonWriter {
         json.writeNumberField("durationMs", m.durationMs());
         calibration(json, m.calibration());
         JoinJsonWriter.join(json, m.join());
+        KernelJsonWriter.kernel(json, m.kernel());
         json.writeEndObject();
     }
 
@@ -166,6 +167,7 @@ public final class AnalysisJsonWriter {
         json.writeNumberField("tid", s.tid());
         JsonFields.counts(json, "delays", s.delays());
         JsonFields.number(json, "overshootP99Us", s.overshootP99Us());
+        JoinJsonWriter.delays(json, "sleptMs", s.sleptMs());
         json.writeEndObject();
     }
 
@@ -200,6 +202,7 @@ public final class AnalysisJsonWriter {
                 json.writeNumberField("offset", f.at().offset());
             }
             json.writeStringField("clock", f.at().clock());
+            json.writeStringField("capture", f.capture());
             json.writeArrayFieldStart("evidence");
             for (Evidence e : f.evidence()) {
                 evidence(json, e);

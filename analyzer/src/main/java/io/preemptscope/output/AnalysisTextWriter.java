@@ -49,7 +49,7 @@ public final class AnalysisTextWriter {
                             : r.asyncpreemptoff() ? ", async preemption off" : "", r.goVersionBasis());
         }
         if (m.threads() > 0) {
-            out.printf(Locale.ROOT, "strace: %s; sysmon thread %s%n", span(m),
+            out.printf(Locale.ROOT, "%s: %s; sysmon thread %s%n", m.kernel() != null ? "perf" : "strace", span(m),
                     m.sysmon().tid() < 0 ? "not found" : String.valueOf(m.sysmon().tid()));
         }
         out.println();
@@ -107,12 +107,19 @@ public final class AnalysisTextWriter {
         }
         if (!m.sysmon().delays().isEmpty()) {
             out.println("  sysmon sleeps by length (µs): " + counts(m.sysmon().delays()));
+        } else if (m.sysmon().sleptMs() != null) {
+            // perf sees the sleep, not the request behind nanosleep's pointer
+            out.println("  sysmon sleeps as they really lasted (ms): " + JoinTextWriter.percentiles(m.sysmon().sleptMs()));
         }
         out.printf(Locale.ROOT, "  thresholds: sysmon slack %.0f µs, preemption deadline %.2f ms%n",
                 m.calibration().slackUs(), m.calibration().preemptDeadlineMs());
         out.println();
+        if (m.kernel() != null) {
+            KernelTextWriter.write(m.kernel(), out);
+            out.println();
+        }
         if (m.join() != null) {
-            JoinTextWriter.write(m.join(), out);
+            JoinTextWriter.write(m.join(), m.kernel() != null ? "perf" : "strace", out);
             out.println();
         }
         findings(r.findings(), r.findingCounts(), evidence, out);

@@ -53,6 +53,7 @@ final class JoinJsonWriter {
         delays(json, "signalToPreemptMs", j.signalToPreemptMs());
         delays(json, "tgkillToDeliveryMs", j.tgkillToDeliveryMs());
         delays(json, "deliveryToPreemptMs", j.deliveryToPreemptMs());
+        delays(json, "userRunVsSliceMs", j.userRunVsSliceMs());
         json.writeArrayFieldStart("preemptions");
         for (JoinedPreemption p : j.preemptions()) {
             json.writeStartObject();
@@ -80,7 +81,11 @@ final class JoinJsonWriter {
         json.writeStringField(field, e);
     }
 
-    private static void delays(JsonGenerator json, String field, Delays d) throws IOException {
+    static void delays(JsonGenerator json, String field, Delays d) throws IOException {
+        if (d == null) {
+            json.writeNullField(field);
+            return;
+        }
         json.writeObjectFieldStart(field);
         json.writeNumberField("count", d.count());
         JsonFields.number(json, "p50", d.p50());

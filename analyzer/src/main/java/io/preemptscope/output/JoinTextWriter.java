@@ -10,14 +10,15 @@ import java.util.Locale;
 final class JoinTextWriter {
     private JoinTextWriter() {}
 
-    static void write(JoinMetrics j, PrintWriter out) {
-        out.println("Joined view (strace and Go trace on one clock)");
+    /** @param capture the kernel-side capture joined: "strace" or "perf" */
+    static void write(JoinMetrics j, String capture, PrintWriter out) {
+        out.println("Joined view (" + capture + " and Go trace on one clock)");
         if (j.clockOffsetNs() == null) {
             out.println("  no consistent clock offset: " + j.agreement());
             out.println("  clock: " + j.clockBasis());
             return;
         }
-        out.printf(Locale.ROOT, "  clock: trace time + %d ns = strace time, ± %.3f ms (%s)%n", j.clockOffsetNs(),
+        out.printf(Locale.ROOT, "  clock: trace time + %d ns = " + capture + " time, ± %.3f ms (%s)%n", j.clockOffsetNs(),
                 j.clockOffsetUncertaintyNs() / 1e6, j.clockBasis());
         out.println("  agreement: " + j.agreement());
         for (ThreadMapping t : j.threadMap()) {
@@ -30,6 +31,10 @@ final class JoinTextWriter {
             out.println("  tgkill to delivery (ms):          " + percentiles(j.tgkillToDeliveryMs()));
             out.println("  delivery to GoPreempt (ms):       " + percentiles(j.deliveryToPreemptMs()));
             out.println("  tgkill to GoPreempt, total (ms):  " + percentiles(j.signalToPreemptMs()));
+            if (j.userRunVsSliceMs().count() > 0) {
+                out.println("  user run at delivery vs the time slice it ended, |difference| (ms): "
+                        + percentiles(j.userRunVsSliceMs()));
+            }
         }
         out.printf(Locale.ROOT, "  SIGURGs to the trace's threads that preempted nothing: %d%s%n",
                 j.signalsWithoutPreemption(), j.signalsWithoutPreemptionBySender().isEmpty() ? ""
@@ -38,7 +43,7 @@ final class JoinTextWriter {
         out.printf(Locale.ROOT, "  async preemptions with no SIGURG found: %d%n", j.preemptionsWithoutSignal());
     }
 
-    private static String percentiles(Delays d) {
+    static String percentiles(Delays d) {
         if (d.count() == 0) {
             return "none";
         }

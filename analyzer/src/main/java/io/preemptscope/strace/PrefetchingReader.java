@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads a {@link StraceReader} on a thread of its own, a batch of events ahead of the consumer,
+ * Reads an {@link EventSource} on a thread of its own, a batch of events ahead of the consumer,
  * so that parsing and replay use both cores. Memory stays bounded: at most {@link #BATCHES}
  * batches of {@link #BATCH} events wait in the queue.
  *
@@ -27,13 +27,13 @@ public final class PrefetchingReader implements AutoCloseable {
     /** A run of events (the first {@code size} of the array), or the end of input, or the failure that ended it. */
     private record Batch(StraceEvent[] events, int size, Exception failure, boolean last) {}
 
-    public PrefetchingReader(StraceReader reader) {
+    public PrefetchingReader(EventSource reader) {
         producer = new Thread(() -> produce(reader), "strace-reader");
         producer.setDaemon(true);
         producer.start();
     }
 
-    private void produce(StraceReader reader) {
+    private void produce(EventSource reader) {
         try {
             StraceEvent[] batch = new StraceEvent[BATCH];
             int n = 0;

@@ -7,7 +7,6 @@ import io.preemptscope.strace.event.SyscallEvent;
 import io.preemptscope.strace.event.Timestamp;
 import io.preemptscope.strace.input.LineSource;
 import io.preemptscope.util.IoErrors;
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.PriorityQueue;
  * Streams the events of one or more strace files, merged in timestamp order (the way several
  * -ff files of one run belong together). One file is read in its own order.
  */
-public final class StraceReader implements Closeable {
+public final class StraceReader implements EventSource {
     private final List<Source> sources = new ArrayList<>();
     private final PriorityQueue<Source> queue = new PriorityQueue<>(
             (a, b) -> a.key != b.key ? Long.compare(a.key, b.key) : Integer.compare(a.index, b.index));
@@ -45,6 +44,7 @@ public final class StraceReader implements Closeable {
     }
 
     /** The next event over all inputs, or null when every input is done. */
+    @Override
     public StraceEvent next() throws IOException, StraceInputException {
         if (!primed) {
             for (Source s : sources) {
@@ -66,6 +66,7 @@ public final class StraceReader implements Closeable {
     }
 
     /** Bytes read so far over all inputs (compressed inputs count their decompressed bytes). */
+    @Override
     public long bytesRead() {
         long total = 0;
         for (Source s : sources) {

@@ -31,7 +31,7 @@ class AnalysisJsonWriterTest {
         eintr.put("futex", 1L);
         AnalysisMetrics metrics = new AnalysisMetrics(12L, 10L, 2L, new AnalysisMetrics.Preemptions(7, null),
                 new AnalysisMetrics.Latency(0, null, null, null, null), "strace: time run when SIGURG arrived", null,
-                eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null), 4, 1234.5, true,
+                eintr, Map.of(), new AnalysisMetrics.Sysmon(-1, Map.of(), null, null), 4, 1234.5, true,
                 new AnalysisMetrics.Calibration(150.0, 10000.0, 30.3), 9L,
                 new AnalysisMetrics.SigurgSenders(
                         new AnalysisMetrics.SigurgSender(9L, 8, new AnalysisMetrics.Latency(7, 10.25, 10.5, 11.0, 11.0),
@@ -42,15 +42,15 @@ class AnalysisJsonWriterTest {
                                 null)),
                 new AnalysisMetrics.Latency(10, 0.03, 0.05, 1.2, 1.2),
                 new AnalysisMetrics.LongestRun(985.866, 12375, "capture end"),
-                new AnalysisMetrics.RequestStreak(12375, 3, 20.1), null);
+                new AnalysisMetrics.RequestStreak(12375, 3, 20.1), null, null);
         Finding onStrace = new Finding("COOP_STARVATION", Severity.WARNING, 12375, null, new BigDecimal("43272.009407"),
                 List.of(Evidence.line("capture.txt", 263), Evidence.line("capture.txt", 270)), "rule A2", "ran long",
                 "docs/model.md#coop_starvation", List.of(new Source("proc.go", "https://example.org/proc.go")),
-                new CaptureTime(new BigDecimal("1.500000"), "12:01:07.009407"));
+                new CaptureTime(new BigDecimal("1.500000"), "12:01:07.009407"), Finding.STRACE);
         Finding onTrace = new Finding("PREEMPT_LATENCY_EXCEEDED", Severity.ERROR, -1, 5L, new BigDecimal("0.104131375"),
                 List.of(Evidence.offset("go.trace", 422)), "rule A1", "a \"quoted\" word",
                 "docs/model.md#preempt_latency_exceeded", List.of(),
-                new CaptureTime(null, null));
+                new CaptureTime(null, null), Finding.GO_TRACE);
         AnalysisResult result = new AnalysisResult(AnalysisResult.SCHEMA, List.of("capture.txt", "go.trace"),
                 "go1.14", "go1.14-1.15", true, "capture.json", metrics,
                 Map.of("COOP_STARVATION", 1L), List.of(onStrace, onTrace), "off");
@@ -160,7 +160,8 @@ class AnalysisJsonWriterTest {
                     "sysmon" : {
                       "tid" : -1,
                       "delays" : { },
-                      "overshootP99Us" : null
+                      "overshootP99Us" : null,
+                      "sleptMs" : null
                     },
                     "threads" : 4,
                     "durationMs" : 1234.5,
@@ -169,7 +170,8 @@ class AnalysisJsonWriterTest {
                       "sysmonDelayUs" : 10000.0,
                       "preemptDeadlineMs" : 30.3
                     },
-                    "join" : null
+                    "join" : null,
+                    "kernel" : null
                   },
                   "findingCounts" : {
                     "COOP_STARVATION" : 1
@@ -182,6 +184,7 @@ class AnalysisJsonWriterTest {
                     "ts" : 43272.009407,
                     "offset" : 1.500000,
                     "clock" : "12:01:07.009407",
+                    "capture" : "strace",
                     "evidence" : [ {
                       "file" : "capture.txt",
                       "line" : 263
@@ -204,6 +207,7 @@ class AnalysisJsonWriterTest {
                     "ts" : 0.104131375,
                     "offset" : null,
                     "clock" : null,
+                    "capture" : "go trace",
                     "evidence" : [ {
                       "file" : "go.trace",
                       "offset" : 422

@@ -1,5 +1,6 @@
 package io.preemptscope.analysis.input;
 
+import io.preemptscope.analysis.kernel.KernelView;
 import io.preemptscope.capture.Bundle;
 import io.preemptscope.capture.RecordedRun;
 import io.preemptscope.gobinary.GoBuildInfo;
@@ -43,10 +44,12 @@ public final class CaptureSet implements AutoCloseable {
     private final StraceStream strace;
     private final Optional<GoBuildInfo> buildInfo;
     private final SameRunCheck oneRun;
+    private final KernelView kernel;
 
     private CaptureSet(List<CaptureInput> inputs, Optional<RecordedRun> recorded, List<DecodedTrace> traces,
             StraceStream strace, Optional<GoBuildInfo> buildInfo,
-            SameRunCheck oneRun) {
+            SameRunCheck oneRun, KernelView kernel) {
+        this.kernel = kernel;
         this.inputs = inputs;
         this.recorded = recorded;
         this.traces = traces;
@@ -75,18 +78,25 @@ public final class CaptureSet implements AutoCloseable {
             throws BadInputException {
         Optional<RecordedRun> recorded = RecordedRun.of(named);
         List<InputSource> straceSources = new ArrayList<>();
+        List<InputSource> perfSources = new ArrayList<>();
         List<DecodedTrace> traces = new ArrayList<>();
         for (Path input : Bundle.expand(named, true)) {
             InputSource source = InputSource.isStdin(input) ? InputSource.stdin(stdin) : InputSource.of(input);
             if (source.readsAsStream() && opened(source).kind() == InputKind.PERF_SCRIPT) {
-                throw new BadInputException(source.name() + ": perf script output (a perf capture): the analysis does"
-                        + " not replay perf events yet; parse reads it");
-            }
-            if (source.readsAsStream() && opened(source).kind().goTrace()) {
+                perfSources.add(source);
+            } else if (source.readsAsStream() && opened(source).kind().goTrace()) {
                 traces.add(decode(source));
             } else {
                 straceSources.add(source);
             }
+        }
+        if (!perfSources.isEmpty() && (perfSources.size() > 1 || !straceSources.isEmpty())) {
+            throw new BadInputException((perfSources.size() > 1 ? perfSources.get(1) : straceSources.get(0)).name()
+                    + ": one run has one kernel-side capture: give one perf script text (" + perfSources.get(0).name()
+                    + ") or strace files, not both or several");
+        }
+        if (!perfSources.isEmpty()) {
+            return openPerf(named, recorded, perfSources.get(0), traces, problems, sameRun);
         }
         List<StraceInputs.InputFile> files;
         try {
@@ -103,7 +113,25 @@ public final class CaptureSet implements AutoCloseable {
             strace.watch(oneRun);
         }
         return new CaptureSet(List.copyOf(inputs), recorded, List.copyOf(traces), strace,
-                strace == null ? Optional.empty() : buildInfo(strace.first()), oneRun);
+                strace == null ? Optional.empty() : buildInfo(strace.first()), oneRun, null);
+    }
+
+    /**
+     * A perf capture, read as the strace replay's events, with what only perf shows measured on
+     * the side. The same-run checks of strace files (clock ranges, pids) do not read perf's events;
+     * the join with a Go trace still refuses a pair that no clock offset lines up.
+     */
+    private static CaptureSet openPerf(List<Path> named, Optional<RecordedRun> recorded, InputSource perf,
+            List<DecodedTrace> traces, ProblemSink problems, SameRun sameRun) throws BadInputException {
+        StraceInputs.InputFile file = new StraceInputs.InputFile(perf, perf.name(), -1);
+        List<CaptureInput> inputs = new ArrayList<>();
+        inputs.add(new CaptureInput(perf.name(), CaptureInput.Kind.PERF));
+        traces.forEach(t -> inputs.add(new CaptureInput(t.name(), CaptureInput.Kind.GO_TRACE)));
+        SameRunCheck oneRun = SameRunCheck.check(named, List.of(), traces, sameRun);
+        KernelView kernel = new KernelView();
+        StraceStream events = StraceStream.openPerf(file, problems, kernel);
+        return new CaptureSet(List.copyOf(inputs), recorded, List.copyOf(traces), events, Optional.empty(), oneRun,
+                kernel);
     }
 
     /** Every input: the strace files first, in the order read, then the Go traces. */
@@ -125,7 +153,12 @@ public final class CaptureSet implements AutoCloseable {
         return traces;
     }
 
-    /** The strace events, when there are strace inputs. */
+    /** What a perf capture shows of the kernel's scheduling, read once the events are; empty for strace. */
+    public Optional<KernelView> kernel() {
+        return Optional.ofNullable(kernel);
+    }
+
+    /** The strace events (or a perf capture's, read as strace events), when there are such inputs. */
     public Optional<StraceStream> strace() {
         return Optional.ofNullable(strace);
     }
@@ -135,7 +168,7 @@ public final class CaptureSet implements AutoCloseable {
      * inputs are refused as not of one run, or, with --same-run, a warning says so.
      */
     public void joinDisagrees(String traceName, String reason, String evidence) throws BadInputException {
-        String straceName = inputs.stream().filter(i -> i.kind() == CaptureInput.Kind.STRACE).map(CaptureInput::name)
+        String straceName = inputs.stream().filter(i -> i.kind() != CaptureInput.Kind.GO_TRACE).map(CaptureInput::name)
                 .findFirst().orElse("the strace capture");
         oneRun.joinDisagrees(straceName, traceName, reason, evidence);
     }
@@ -143,7 +176,8 @@ public final class CaptureSet implements AutoCloseable {
     /** Fails when strace inputs were read and not one line of them was strace output. */
     public void requireStraceOutput() throws BadInputException {
         if (strace != null && strace.nothingParsed()) {
-            throw new BadInputException("no strace output found in the input");
+            throw new BadInputException(kernel != null ? "no perf script events found in the input"
+                    : "no strace output found in the input");
         }
     }
 

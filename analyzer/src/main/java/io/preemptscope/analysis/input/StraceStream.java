@@ -1,5 +1,8 @@
 package io.preemptscope.analysis.input;
 
+import io.preemptscope.perf.PerfEvent;
+import io.preemptscope.perf.PerfEventSource;
+import io.preemptscope.strace.EventSource;
 import io.preemptscope.strace.FileEventReader;
 import io.preemptscope.strace.PrefetchingReader;
 import io.preemptscope.strace.ProblemSink;
@@ -9,15 +12,19 @@ import io.preemptscope.strace.StraceReader;
 import io.preemptscope.strace.event.StraceEvent;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The strace events of a run, merged in time order and read ahead on a thread of their own. The
  * first event is read when the stream opens, since it names the traced program; it is handed out
- * first all the same.
+ * first all the same. A perf capture is read as the same events ({@link PerfEventSource}).
  */
 public final class StraceStream implements AutoCloseable {
     private final List<StraceInputs.InputFile> files;
-    private final StraceReader reader;
+    private final EventSource reader;
+    private final BooleanSupplier nothingParsed;
+    private final boolean perf;
     private final StraceEvent first;
     /** Reads on from the second event; null when there is no first. */
     private final PrefetchingReader ahead;
@@ -25,9 +32,12 @@ public final class StraceStream implements AutoCloseable {
     /** Sees every event go by, when a check needs all of them; else null. */
     private SameRunCheck watch;
 
-    private StraceStream(List<StraceInputs.InputFile> files, StraceReader reader, StraceEvent first) {
+    private StraceStream(List<StraceInputs.InputFile> files, EventSource reader, BooleanSupplier nothingParsed,
+            boolean perf, StraceEvent first) {
         this.files = files;
         this.reader = reader;
+        this.nothingParsed = nothingParsed;
+        this.perf = perf;
         this.first = first;
         this.ahead = first == null ? null : new PrefetchingReader(reader);
     }
@@ -39,8 +49,25 @@ public final class StraceStream implements AutoCloseable {
         } catch (StraceInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+        return opened(files, reader, () -> nothingParsed(reader), false);
+    }
+
+    /** A perf script text as the run's events; {@code observer} sees each perf event as read. */
+    static StraceStream openPerf(StraceInputs.InputFile file, ProblemSink problems, Consumer<PerfEvent> observer)
+            throws BadInputException {
+        PerfEventSource reader;
         try {
-            return new StraceStream(files, reader, reader.next());
+            reader = new PerfEventSource(file.source(), problems, observer);
+        } catch (StraceInputException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        return opened(List.of(file), reader, reader::nothingParsed, true);
+    }
+
+    private static StraceStream opened(List<StraceInputs.InputFile> files, EventSource reader,
+            BooleanSupplier nothingParsed, boolean perf) throws BadInputException {
+        try {
+            return new StraceStream(files, reader, nothingParsed, perf, reader.next());
         } catch (IOException | StraceInputException e) {
             closeQuietly(reader);
             throw new BadInputException(e.getMessage(), e);
@@ -95,8 +122,17 @@ public final class StraceStream implements AutoCloseable {
         return reader.bytesRead();
     }
 
-    /** Whether every line read was unparsable: then the input was not strace output at all. */
+    /** Whether every line read was unparsable: then the input was not strace (or perf script) output at all. */
     boolean nothingParsed() {
+        return nothingParsed.getAsBoolean();
+    }
+
+    /** Whether the events come from a perf capture. */
+    public boolean perf() {
+        return perf;
+    }
+
+    private static boolean nothingParsed(StraceReader reader) {
         long lines = 0;
         long unparsed = 0;
         for (FileEventReader f : reader.files()) {
@@ -114,11 +150,11 @@ public final class StraceStream implements AutoCloseable {
         closeQuietly(reader);
     }
 
-    private static void closeQuietly(StraceReader reader) {
+    private static void closeQuietly(EventSource reader) {
         try {
             reader.close();
         } catch (IOException ignored) {
-            // StraceReader closes its inputs quietly; nothing was written that could be lost
+            // the inputs are only read; nothing was written that could be lost
         }
     }
 }

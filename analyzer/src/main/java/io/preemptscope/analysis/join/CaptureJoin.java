@@ -70,6 +70,8 @@ public final class CaptureJoin {
     private final long[] dNs;
     private final int[] dTid;
     private final long[] dRef;
+    /** Each delivery's user run before it, -1 when it interrupted none. */
+    private final long[] dRun;
     private final StraceMarks.Send[] dSend;
     private final Map<Integer, int[]> dByTid = new HashMap<>();
     private final long[] rNs;
@@ -90,7 +92,9 @@ public final class CaptureJoin {
         dNs = new long[n];
         dTid = new int[n];
         dRef = new long[n];
+        dRun = new long[n];
         for (int i = 0; i < n; i++) {
+            dRun[i] = ds.get(i).runNs();
             dNs[i] = ds.get(i).atNs();
             dTid[i] = ds.get(i).tid();
             dRef[i] = ds.get(i).ref();
@@ -149,7 +153,8 @@ public final class CaptureJoin {
         if (vote == null) {
             return new JoinMetrics(async.size(), 0, 0, 0, Map.of(), Map.of(), async.size(), null, null,
                     "nothing both captures see: no async preemption and no traced syscall the strace capture"
-                            + " shows by name", null, "nothing to line up", List.of(), none(), none(), none(), List.of());
+                            + " shows by name", null, "nothing to line up", List.of(), none(), none(), none(), none(),
+                    List.of());
         }
         Map<Long, ThreadMapping> map = ThreadMapper.map(this, vote.offsetNs());
         ClockBounds bounds;
@@ -473,6 +478,7 @@ public final class CaptureJoin {
         Delays.Recorder total = new Delays.Recorder();
         Delays.Recorder sendToDelivery = new Delays.Recorder();
         Delays.Recorder deliveryToPreempt = new Delays.Recorder();
+        Delays.Recorder runVsSlice = new Delays.Recorder();
         List<JoinedPreemption> listed = new ArrayList<>();
         long joined = 0;
         long tight = 0;
@@ -494,6 +500,10 @@ public final class CaptureJoin {
             }
             long toPreempt = Math.max(0, at - dNs[d]);
             deliveryToPreempt.record(toPreempt);
+            long slice = trace.sliceLengthEndingAt(a.threadKey(), a.tsNs());
+            if (dRun[d] >= 0 && slice >= 0) {
+                runVsSlice.record(Math.abs(dRun[d] - slice));
+            }
             StraceMarks.Send send = dSend[d];
             if (send != null) {
                 sendToDelivery.record(dNs[d] - send.atNs());
@@ -546,7 +556,7 @@ public final class CaptureJoin {
         return new JoinMetrics(async, joined, tight, withoutPreemption, unused, unusedState, async - joined, placed ? offset : null,
                 placed ? (bounds.present() ? bounds.uncertaintyNs() : COARSE_ERROR_NS) : null,
                 basis(bounds, vote), consistent, agreement.evidence(), threads, total.delays(), sendToDelivery.delays(),
-                deliveryToPreempt.delays(), listed);
+                deliveryToPreempt.delays(), runVsSlice.delays(), listed);
     }
 
     /**

@@ -34,6 +34,9 @@ import java.util.Map;
  *     the capture shows
  * @param tgkillToDeliveryMs tgkill to delivery, for those
  * @param deliveryToPreemptMs delivery to GoPreempt, for every joined preemption
+ * @param userRunVsSliceMs for each joined preemption whose SIGURG interrupted user code: how far the
+ *     kernel-side capture's user run at the delivery is from the length of the time slice the trace
+ *     shows it ended, |run - slice|. The tracer's own distortion, when the slice is one run
  * @param preemptions the joined preemptions, the first {@link #LISTED} of them
  */
 public record JoinMetrics(
@@ -53,6 +56,7 @@ public record JoinMetrics(
         Delays signalToPreemptMs,
         Delays tgkillToDeliveryMs,
         Delays deliveryToPreemptMs,
+        Delays userRunVsSliceMs,
         List<JoinedPreemption> preemptions) {
 
     public static final int LISTED = 1000;

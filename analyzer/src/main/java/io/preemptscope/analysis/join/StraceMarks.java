@@ -22,7 +22,8 @@ public final class StraceMarks {
     static final int MAX_SYSCALLS = 1 << 20;
 
     /** A SIGURG delivery; {@code ref} is the analysis's packed file:line. */
-    public record Delivery(int tid, long atNs, long ref) {}
+    /** @param runNs how long the thread had run user code when the signal came, -1 when it was not in user code */
+    public record Delivery(int tid, long atNs, long ref, long runNs) {}
 
     /** A tgkill(SIGURG) that succeeded. */
     public record Send(int sender, int target, long atNs, long ref) {}
@@ -105,9 +106,9 @@ public final class StraceMarks {
         return id;
     }
 
-    public void delivered(int tid, long atNs, long ref) {
+    public void delivered(int tid, long atNs, long ref, long runNs) {
         if (deliveries.size() < MAX_SIGNALS) {
-            deliveries.add(new Delivery(tid, atNs, ref));
+            deliveries.add(new Delivery(tid, atNs, ref, runNs));
         } else {
             droppedSignals++;
         }

@@ -113,6 +113,16 @@ public final class TraceMarks {
         return last;
     }
 
+    /** The length of the M's run slice that ended at {@code endNs} (a preemption), -1 when none did. */
+    public long sliceLengthEndingAt(long key, long endNs) {
+        long[] a = slices.get(key);
+        if (a == null) {
+            return -1;
+        }
+        int i = sliceAt(a, sliceCounts.get(key), endNs);
+        return i >= 0 && a[3 * i + 1] == endNs ? endNs - a[3 * i] : -1;
+    }
+
     /**
      * The run slices of an M (or thread) that overlap a stretch of time.
      *

@@ -122,7 +122,7 @@ public final class ArgDecoder {
         String op = NumericValues.symbolic(a.get(1));
         long timeout = -1;
         if (a.size() > 3 && (op.contains("WAIT") || op.contains("LOCK_PI"))) {
-            timeout = timespecNanos(a.get(3));
+            timeout = unreadPointer(a.get(3)) ? UNREAD_TIMESPEC : timespecNanos(a.get(3));
         }
         return new SyscallArgs.Futex(a.get(0), op, timeout);
     }
@@ -138,6 +138,17 @@ public final class ArgDecoder {
             return new SyscallArgs.EpollWait(epfd, ns < 0 ? -1 : ns / 1_000_000);
         }
         return new SyscallArgs.EpollWait(epfd, NumericValues.leadingLong(a.get(3), Long.MIN_VALUE));
+    }
+
+    /**
+     * A timespec given, but only as its address: strace prints one it could not read that way, and
+     * a perf capture shows registers only. A timeout that exists, of unknown length.
+     */
+    public static final long UNREAD_TIMESPEC = Long.MAX_VALUE;
+
+    /** Whether an argument is a bare, non-NULL address where a struct would be printed. */
+    public static boolean unreadPointer(String arg) {
+        return arg != null && arg.strip().startsWith("0x");
     }
 
     /** {tv_sec=0, tv_nsec=20000} (strace 4.15+) or {0, 20000} (older), in ns; -1 otherwise. */

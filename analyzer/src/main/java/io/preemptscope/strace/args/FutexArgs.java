@@ -9,17 +9,24 @@ package io.preemptscope.strace.args;
 public final class FutexArgs {
     /** What follows the operation in a timed wait on 0: the value, then the timeout struct. */
     private static final String ZERO_THEN_TIMEOUT = ", 0, {";
+    /** The same with the timeout's address only (perf, or a struct strace could not read). */
+    private static final String ZERO_THEN_ADDRESS = ", 0, 0x";
 
     private FutexArgs() {}
 
     /**
      * The timeout, in ns, of a FUTEX_WAIT (of any variant) on the value 0 with a timeout; -1 for
-     * any other futex call. The three leading arguments of such a call hold no commas.
+     * any other futex call; {@link ArgDecoder#UNREAD_TIMESPEC} when the timeout is only an address.
+     * The three leading arguments of such a call hold no commas.
      */
     public static long timedWaitOnZeroNs(String args) {
         int value = args.indexOf(ZERO_THEN_TIMEOUT);
         if (value < 0) {
-            return -1;
+            int address = args.indexOf(ZERO_THEN_ADDRESS);
+            int firstComma = args.indexOf(',');
+            return address > 0 && firstComma > 0 && firstComma < address
+                    && NumericValues.symbolicStartsWith(args, firstComma + 1, address, "FUTEX_WAIT")
+                    ? ArgDecoder.UNREAD_TIMESPEC : -1;
         }
         int firstComma = args.indexOf(',');
         if (firstComma <= 0 || firstComma >= value

@@ -8,4 +8,9 @@ public final class SleepArgs {
     public static long requestNs(String args) {
         return ArgDecoder.timespecNanos(args);
     }
+
+    /** Whether the request is given only as its address (perf shows registers only): a sleep of unknown request. */
+    public static boolean requestUnread(String args) {
+        return ArgDecoder.unreadPointer(ArgSplitter.first(args));
+    }
 }

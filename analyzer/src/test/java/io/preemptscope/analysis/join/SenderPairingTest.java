@@ -12,7 +12,7 @@ class SenderPairingTest {
     }
 
     private static StraceMarks.Delivery delivery(int tid, long at) {
-        return new StraceMarks.Delivery(tid, at, at);
+        return new StraceMarks.Delivery(tid, at, at, -1);
     }
 
     @Test

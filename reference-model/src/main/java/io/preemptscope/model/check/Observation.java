@@ -64,7 +64,18 @@ public sealed interface Observation {
             implements Observation {}
 
     /** One sleep of the sysmon thread: requested and actual length. */
-    record SysmonSlept(long timeNs, long ref, int tid, long requestedNs, long actualNs) implements Observation {}
+    /**
+     * @param requestedNs the delay sysmon asked for, {@link #UNKNOWN} when the capture shows only
+     *     the sleep's length (perf sees nanosleep's request as an address)
+     * @param actualNs how long it slept, -1 when not measured
+     */
+    record SysmonSlept(long timeNs, long ref, int tid, long requestedNs, long actualNs) implements Observation {
+        public static final long UNKNOWN = -1;
+
+        public boolean requestKnown() {
+            return requestedNs != UNKNOWN;
+        }
+    }
 
     /**
      * sysmon's deep sleep: a futex wait on sched.sysmonnote with a timeout (§1.3–1.4).

@@ -42,6 +42,11 @@ final class SysmonRules {
      * call (go1.19 proc.go sysmon). So only fewer than 50 is a break of the schedule.
      */
     void slept(Observation.SysmonSlept s) {
+        if (!s.requestKnown()) {
+            // the schedule is a rule about requests; a sleep's length alone cannot break it
+            deepSleep = null;
+            return;
+        }
         String reason = null;
         if (deepSleep != null) {
             boolean reset = settings.profile().deepSleepReset() != DeepSleepReset.ONLY_ON_SYSCALL_WAKE || deepSleep.woken();

@@ -1,0 +1,241 @@
+package io.preemptscope.analysis.kernel;
+
+import io.preemptscope.analysis.join.Delays;
+import io.preemptscope.model.sysmon.SysmonConstants;
+import io.preemptscope.perf.PerfEvent;
+import io.preemptscope.util.IntMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What a perf capture shows that strace cannot: when each thread was on a CPU, when the kernel
+ * switched it out in the middle of user code, and when a signal was generated as well as
+ * delivered. Fed every perf event in order (on the reading thread); read once the capture ends.
+ *
+ * <p>A user run here is what the strace replay calls one: from a syscall's return (or a signal
+ * handler's rt_sigreturn) to the thread's next syscall or signal delivery. Those longer than
+ * forcePreemptNS, the runs the model judges, keep their on-CPU time, bounded in number.
+ */
+public final class KernelView implements Consumer<PerfEvent> {
+    private static final int SIGURG = 23;
+    /** signal_generate's res: TRACE_SIGNAL_ALREADY_PENDING (kernel/signal.c). */
+    private static final String ALREADY_PENDING = "2";
+    private static final int MAX_LONG_RUNS = 100_000;
+    private static final int BUSIEST_SHOWN = 8;
+
+    private final IntMap<ThreadCpu> threads = new IntMap<>();
+    private final Delays.Recorder onCpu = new Delays.Recorder();
+    private final Delays.Recorder offCpuInLongRuns = new Delays.Recorder();
+    private final Delays.Recorder generateToDeliver = new Delays.Recorder();
+    private final Delays.Recorder generateToDeliverRunning = new Delays.Recorder();
+    private final Delays.Recorder generateToDeliverOffCpu = new Delays.Recorder();
+    private final Map<Long, Map<Long, LongRun>> longRuns = new HashMap<>();
+    private int longRunCount;
+    private long longRunsOffCpu;
+    private long involuntary;
+    private long voluntary;
+    private long switchRecords;
+    private long sigurgGenerated;
+    private long sigurgAlreadyPending;
+    private long sigurgTargetRunning;
+    private long sigurgTargetOffCpu;
+    private long lastNs = Long.MIN_VALUE;
+
+    /** One user run past forcePreemptNS, with how much of it the thread spent off any CPU. */
+    public record LongRun(int tid, long startNs, long endNs, long offCpuNs, int switchedOut) {
+        public long onCpuNs() {
+            return endNs - startNs - offCpuNs;
+        }
+    }
+
+    private static final class ThreadCpu {
+        /** Whether the thread is on a CPU; unknown (null) until its first switch record. */
+        Boolean on;
+        long since;
+        long onCpuNs;
+        long involuntary;
+        long runStart = Long.MIN_VALUE;
+        long runOffCpu;
+        int runSwitchedOut;
+        /** SIGURG generations not yet delivered: when, and whether the thread was on a CPU then. */
+        final java.util.ArrayDeque<long[]> pendingSigurg = new java.util.ArrayDeque<>();
+    }
+
+    @Override
+    public void accept(PerfEvent e) {
+        lastNs = Math.max(lastNs, e.timeNs());
+        int tid = (int) e.tid();
+        PerfEvent.Payload p = e.payload();
+        if (p instanceof PerfEvent.Switch s) {
+            switched(thread(tid), s, e.timeNs());
+        } else if (p instanceof PerfEvent.SyscallEnter) {
+            runEnds(tid, e.timeNs());
+        } else if (p instanceof PerfEvent.SyscallExit) {
+            ThreadCpu t = thread(tid);
+            t.runStart = e.timeNs();
+            t.runOffCpu = 0;
+            t.runSwitchedOut = 0;
+        } else if (p instanceof PerfEvent.Fields f) {
+            switch (e.event()) {
+                case "signal:signal_generate" -> generated(f, e.timeNs());
+                case "signal:signal_deliver" -> {
+                    runEnds(tid, e.timeNs());
+                    delivered(tid, f, e.timeNs());
+                }
+                case "sched:sched_process_exit" -> {
+                    runEnds(tid, e.timeNs());
+                    ThreadCpu t = threads.get(tid);
+                    if (t != null && Boolean.TRUE.equals(t.on)) {
+                        interval(t, e.timeNs());
+                        t.on = false;
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private void switched(ThreadCpu t, PerfEvent.Switch s, long at) {
+        switchRecords++;
+        if (s.in()) {
+            if (Boolean.FALSE.equals(t.on) && t.runStart != Long.MIN_VALUE && t.since >= t.runStart) {
+                t.runOffCpu += at - t.since;
+            }
+            t.on = true;
+            t.since = at;
+            return;
+        }
+        if (Boolean.TRUE.equals(t.on)) {
+            interval(t, at);
+        }
+        if (s.preempted()) {
+            involuntary++;
+            t.involuntary++;
+        } else {
+            voluntary++;
+        }
+        if (t.runStart != Long.MIN_VALUE) {
+            t.runSwitchedOut++;
+        }
+        t.on = false;
+        t.since = at;
+    }
+
+    private void interval(ThreadCpu t, long at) {
+        onCpu.record(at - t.since);
+        t.onCpuNs += at - t.since;
+    }
+
+    private void runEnds(int tid, long at) {
+        ThreadCpu t = threads.get(tid);
+        if (t == null || t.runStart == Long.MIN_VALUE) {
+            return;
+        }
+        long offCpu = t.runOffCpu;
+        if (Boolean.FALSE.equals(t.on) && t.since >= t.runStart) {
+            // the run ends while the thread is off: only a delivery can do that, at its switch-in
+            offCpu += at - t.since;
+        }
+        if (at - t.runStart > SysmonConstants.FORCE_PREEMPT_NS) {
+            offCpuInLongRuns.record(offCpu);
+            if (offCpu > 0) {
+                longRunsOffCpu++;
+            }
+            if (longRunCount < MAX_LONG_RUNS) {
+                longRuns.computeIfAbsent((long) tid, k -> new HashMap<>())
+                        .put(t.runStart, new LongRun(tid, t.runStart, at, offCpu, t.runSwitchedOut));
+                longRunCount++;
+            }
+        }
+        t.runStart = Long.MIN_VALUE;
+    }
+
+    private void generated(PerfEvent.Fields f, long at) {
+        if (!String.valueOf(SIGURG).equals(f.get("sig"))) {
+            return;
+        }
+        sigurgGenerated++;
+        if (ALREADY_PENDING.equals(f.get("res"))) {
+            // merged into the one already pending: no delivery of its own will follow
+            sigurgAlreadyPending++;
+            return;
+        }
+        int target = parse(f.get("pid"));
+        if (target <= 0) {
+            return;
+        }
+        ThreadCpu t = thread(target);
+        boolean running = Boolean.TRUE.equals(t.on);
+        if (running) {
+            sigurgTargetRunning++;
+        } else if (Boolean.FALSE.equals(t.on)) {
+            sigurgTargetOffCpu++;
+        }
+        if (t.pendingSigurg.size() < 16) {
+            t.pendingSigurg.addLast(new long[] {at, t.on == null ? -1 : running ? 1 : 0});
+        }
+    }
+
+    private void delivered(int tid, PerfEvent.Fields f, long at) {
+        if (!String.valueOf(SIGURG).equals(f.get("sig"))) {
+            return;
+        }
+        ThreadCpu t = threads.get(tid);
+        if (t == null || t.pendingSigurg.isEmpty()) {
+            return;
+        }
+        long[] g = t.pendingSigurg.pollFirst();
+        long delay = at - g[0];
+        generateToDeliver.record(delay);
+        if (g[1] == 1) {
+            generateToDeliverRunning.record(delay);
+        } else if (g[1] == 0) {
+            generateToDeliverOffCpu.record(delay);
+        }
+    }
+
+    private ThreadCpu thread(int tid) {
+        ThreadCpu t = threads.get(tid);
+        if (t == null) {
+            t = new ThreadCpu();
+            threads.put(tid, t);
+        }
+        return t;
+    }
+
+    private static int parse(String v) {
+        try {
+            return v == null ? -1 : Integer.parseInt(v.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    /** The user run of {@code tid} that began at {@code startNs}, when it was past forcePreemptNS; else null. */
+    public LongRun longRun(int tid, long startNs) {
+        Map<Long, LongRun> runs = longRuns.get((long) tid);
+        return runs == null ? null : runs.get(startNs);
+    }
+
+    /** The figures, once every event has been seen; threads still on a CPU are counted to the capture's end. */
+    public KernelMetrics metrics() {
+        List<KernelMetrics.ThreadCpu> busiest = new ArrayList<>();
+        threads.forEach((t, tid) -> {
+            long on = t.onCpuNs + (Boolean.TRUE.equals(t.on) && lastNs > t.since ? lastNs - t.since : 0);
+            if (on > 0) {
+                busiest.add(new KernelMetrics.ThreadCpu(tid, Delays.ms(on), t.involuntary));
+            }
+        });
+        busiest.sort(Comparator.comparingDouble(KernelMetrics.ThreadCpu::onCpuMs).reversed()
+                .thenComparingInt(KernelMetrics.ThreadCpu::tid));
+        return new KernelMetrics("perf", switchRecords > 0, onCpu.delays(), involuntary, voluntary,
+                List.copyOf(busiest.subList(0, Math.min(BUSIEST_SHOWN, busiest.size()))),
+                offCpuInLongRuns.count(), longRunsOffCpu, offCpuInLongRuns.delays(),
+                sigurgGenerated, sigurgAlreadyPending, sigurgTargetRunning, sigurgTargetOffCpu,
+                generateToDeliver.delays(), generateToDeliverRunning.delays(), generateToDeliverOffCpu.delays());
+    }
+}
