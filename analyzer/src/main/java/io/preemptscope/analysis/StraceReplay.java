@@ -473,10 +473,19 @@ final class StraceReplay {
     }
 
     /** notetsleep: FUTEX_WAIT on value 0 with a timeout (stop-the-world waits in 100 µs steps). */
+    /** How far past its 100 µs a timed-out stop-loop wait may end: timer slack and a wakeup, under load. */
+    private static final long SHORT_WAIT_SLACK_NS = 1_000_000L;
+
     private void noteSleep(SyscallEvent call, long ref, long entry, long exit, long timeout) {
         if (call.result() != null && timeout >= 0) {
             String note = FutexArgs.address(call.args());
             boolean timedOut = "ETIMEDOUT".equals(call.result().errno());
+            if (timeout == ArgDecoder.UNREAD_TIMESPEC && timedOut && exit - entry >= Observation.NoteSleep.LOOP_STEP_NS
+                    && exit - entry < Observation.NoteSleep.LOOP_STEP_NS + SHORT_WAIT_SLACK_NS) {
+                // perf sees the timeout's address only; a wait that timed out this soon asked for no more
+                // than it lasted, and the runtime's only notetsleep that short is the stop loops' 100 µs step
+                timeout = Observation.NoteSleep.LOOP_STEP_NS;
+            }
             ThreadState t = thread(call.tid());
             sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), note, timeout, exit, timedOut,
                     note.equals(t.stopLoopNote)));

@@ -148,6 +148,9 @@ public sealed interface Observation {
      */
     record NoteSleep(long timeNs, long ref, int tid, String note, long timeoutNs, long endNs, boolean timedOut,
             boolean continuesLoop) implements Observation {
+        /** The step of the stop and safe-point loops: notetsleep(&note, 100*1000) in proc.go. */
+        public static final long LOOP_STEP_NS = 100_000L;
+
         public NoteSleep(long timeNs, long ref, int tid, String note, long timeoutNs, long endNs, boolean timedOut) {
             this(timeNs, ref, tid, note, timeoutNs, endNs, timedOut, false);
         }

@@ -201,8 +201,8 @@ final class RunRules {
      * while their goroutines take turns; a call-free loop runs until it is done.
      */
     private static final int FAR_PAST_DEADLINES = 10;
-    private static final String UNSEEN_SWITCHES = "strace cannot tell whether one goroutine held the P all that"
-            + " time or several took turns (a cooperative switch makes no syscall), and no other thread showed"
+    private static final String UNSEEN_SWITCHES = "a syscall capture (strace, perf) cannot tell whether one"
+            + " goroutine held the P all that time or several took turns (a cooperative switch makes no syscall), and no other thread showed"
             + " a wait for it; a Go trace of the run (capture --gotrace) shows the time slices themselves";
 
     private static Violation starved(Observation.UserRun r, CheckerSettings settings, Evidence evidence) {
@@ -226,8 +226,8 @@ final class RunRules {
                     List.of(r.ref()), String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall%s,"
                                     + " %.0f times the %.1f ms deadline: goroutines taking turns make a syscall well within"
                                     + " that, so one goroutine most likely held its P, and with %s only a function"
-                                    + " call can stop such a loop. strace does not show who waited for that P; a Go"
-                                    + " trace (capture --gotrace) does",
+                                    + " call can stop such a loop. A syscall capture (strace, perf) does not show who"
+                                    + " waited for that P; a Go trace (capture --gotrace) does",
                             r.tid(), r.lengthNs() / 1e6, cutShort(r), Math.floor((double) r.lengthNs() / deadline),
                             deadline / 1e6, mode));
         }

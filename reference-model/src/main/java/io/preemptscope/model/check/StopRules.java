@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class StopRules {
     /** The re-preempt period of the stop loop (§8). */
-    static final long LOOP_STEP_NS = 100_000L;
+    static final long LOOP_STEP_NS = Observation.NoteSleep.LOOP_STEP_NS;
     /** A stop that waits longer than this has a straggler (§7 A3: "e.g. 1 ms"), before tracing overhead. */
     static final long STRAGGLER_NS = 1_000_000L;
     /**

@@ -24,7 +24,7 @@ class RunRulesTest {
             assertThat(x.tid()).isEqualTo(1002);
             assertThat(x.timeNs()).isEqualTo(5 * MS);
             assertThat(x.refs()).containsExactly(7L);
-            assertThat(x.message()).contains("strace cannot tell whether one goroutine held the P")
+            assertThat(x.message()).contains("a syscall capture (strace, perf) cannot tell whether one goroutine held the P")
                     .contains("capture --gotrace");
         });
     }
@@ -39,7 +39,7 @@ class RunRulesTest {
             assertThat(x.message()).isEqualTo("thread 1000 ran 303.0 ms of user code without a syscall, 10 times the"
                     + " 30.3 ms deadline: goroutines taking turns make a syscall well within that, so one goroutine"
                     + " most likely held its P, and with asyncpreemptoff=1 only a function call can stop such a loop."
-                    + " strace does not show who waited for that P; a Go trace (capture --gotrace) does");
+                    + " A syscall capture (strace, perf) does not show who waited for that P; a Go trace (capture --gotrace) does");
         });
         assertThat(check(RuntimeProfile.GO1_16_TO_1_25, List.of(new Observation.UserRun(0, 3, 1000,
                 10 * DEADLINE + 1, 0)))).singleElement().satisfies(x -> {

@@ -1,0 +1,47 @@
+package io.preemptscope.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.preemptscope.testing.Cli;
+import io.preemptscope.testing.Corpus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same program (joinload spin on GOMAXPROCS 1) captured with a Go trace under each backend
+ * (sample-traces/perf/capture-agreement.sh). Joined with its trace, each async preemption's time
+ * slice is known exactly; the backend's user run at the SIGURG that ended it is the figure the
+ * strace-only and perf-only latency rests on. perf's runs are within tens of microseconds of the
+ * slices, strace's within hundreds: ptrace stops the thread at every syscall and signal.
+ */
+class LatencyCloserToTruthTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode runVsSlice(String bundle) throws Exception {
+        Cli.Result r = Cli.run("analyze", "--format", "json",
+                Corpus.samples().resolve("perf/agreement").resolve(bundle).toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode join = JSON.readTree(r.out()).get("metrics").get("join");
+        assertThat(join.get("consistent").asBoolean()).isTrue();
+        return join.get("userRunVsSliceMs");
+    }
+
+    @Test
+    void perfUserRunsMatchTheTracesTimeSlicesCloserThanStraceUserRuns() throws Exception {
+        JsonNode strace = runVsSlice("joinload-spin-p1-strace");
+        JsonNode perf = runVsSlice("joinload-spin-p1-perf");
+        // every async preemption the trace shows, less one in the strace run that came during a syscall
+        assertThat(strace.get("count").asLong()).isEqualTo(25);
+        assertThat(perf.get("count").asLong()).isEqualTo(26);
+        assertThat(strace.get("p50").asDouble()).isEqualTo(0.132);
+        assertThat(strace.get("p90").asDouble()).isEqualTo(0.382);
+        assertThat(strace.get("max").asDouble()).isEqualTo(0.865);
+        assertThat(perf.get("p50").asDouble()).isEqualTo(0.014);
+        assertThat(perf.get("p90").asDouble()).isEqualTo(0.030);
+        assertThat(perf.get("max").asDouble()).isEqualTo(0.036);
+        assertThat(perf.get("p50").asDouble()).isLessThan(strace.get("p50").asDouble() / 5);
+        assertThat(perf.get("p90").asDouble()).isLessThan(strace.get("p90").asDouble() / 5);
+        assertThat(perf.get("max").asDouble()).isLessThan(strace.get("max").asDouble() / 5);
+    }
+}
