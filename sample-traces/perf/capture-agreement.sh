@@ -3,10 +3,12 @@
 # strace and perf captures of one program agree: `preemptscope capture --backend strace|perf` (as
 # root) into perf/agreement/<program>-<mode>-<backend>/.
 #
-# Usage: sample-traces/perf/capture-agreement.sh
+# Usage: sample-traces/perf/capture-agreement.sh [program...]
 #
-#   Builds programs/{spin,seed,echo,joinload} with Go 1.19 into $BIN_DIR (outside the repo; removed
-#   again at the end) and runs, for each bundle,
+#   program: spin, seed, echo, joinload or pipeblock; only those programs' bundles are captured
+#   (the others are left as they are, so that their pinned counts stay). Default: all of them.
+#   Builds the programs from programs/<program> with Go 1.19 into $BIN_DIR (outside the repo;
+#   removed again at the end) and runs, for each bundle,
 #     ./preemptscope capture --backend <backend> --mode <mode> --force --out perf/agreement/<name> -- ...
 #   strace bundles hold strace.txt and capture.json; perf bundles perf.data, perf.txt and
 #   capture.json. The bundles, each in both backends:
@@ -17,18 +19,32 @@
 #     echo-{native,go1.13}    bin-echo 8 20 150000000 (capture-bundles.sh's spinner cut to fit perf)
 #     joinload-spin-p1        bin-joinload spin 1 500, native, with --gotrace-env PREEMPTSCOPE_TRACE:
 #                             go.trace too (as capture-join-pairs.sh's spin-p1)
-#   and prints each bundle's file sizes and SIGURG counts: perf signal_generate / signal_deliver
-#   with sig=23, strace tgkill(..SIGURG) / --- SIGURG. Any other exit status than the expected
-#   one (capture failure: 4) stops the script. Nothing here is edited by hand.
+#     pipeblock-native        bin-pipeblock 40 600000000 512 (capture-bundles.sh's): SIGURG now and
+#                             then hits a thread inside a syscall (read of the pipe, futex), which
+#                             strace shows as ERESTARTSYS / ERESTART_RESTARTBLOCK, perf as sys_exit
+#                             -512 / -516; by chance, so a run may have none under perf
+#     pipeblock-go1.13        bin-pipeblock 20 50000000 512: no SIGURG; stopping the world waits
+#                             for the spinner, a loop perf records at ~3 MB/s, hence the cut
+#   and prints each bundle's file sizes, SIGURG counts (perf signal_generate / signal_deliver with
+#   sig=23, strace tgkill(..SIGURG) / --- SIGURG) and interrupted syscalls (strace: ERESTART* and
+#   EINTR results; perf: sys_exit -4, -512, -513, -514, -516, which also counts the threads that
+#   exit_group's SIGKILL takes out of futex or nanosleep at the end). Any other exit status than
+#   the expected one (capture failure: 4) stops the script. Nothing here is edited by hand.
 #
 # Environment: GO (default /usr/lib/go-1.19/bin/go), BIN_DIR (default /tmp/preemptscope-bin).
 set -euo pipefail
 
-case "${1:-}" in
-  -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  "") ;;
-  *) echo "unknown argument: $1" >&2; exit 2 ;;
-esac
+ALL_PROGRAMS=(spin seed echo joinload pipeblock)
+PROGRAMS=()
+for a in "$@"; do
+  case "$a" in
+    -h|--help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    spin|seed|echo|joinload|pipeblock)
+      [[ " ${PROGRAMS[*]} " == *" $a "* ]] || PROGRAMS+=("$a") ;;
+    *) echo "unknown argument: $a (programs: ${ALL_PROGRAMS[*]})" >&2; exit 2 ;;
+  esac
+done
+(( ${#PROGRAMS[@]} )) || PROGRAMS=("${ALL_PROGRAMS[@]}")
 
 export LC_ALL=C
 unset GODEBUG GOGC GOMEMLIMIT GOMAXPROCS PREEMPTSCOPE_TRACE
@@ -39,7 +55,6 @@ BIN_DIR="${BIN_DIR:-/tmp/preemptscope-bin}"
 MAX_BYTES=$((2 * 1024 * 1024))
 OUT="$HERE/agreement"
 
-PROGRAMS=(spin seed echo joinload)
 BACKENDS=(strace perf)
 MODES=(native go1.13)
 
@@ -69,6 +84,8 @@ for m in "${MODES[@]}"; do
   ROWS+=("echo-$m|echo|$m|8 20 150000000|0|0|")
 done
 ROWS+=("joinload-spin-p1|joinload|native|spin 1 500|0|0|PREEMPTSCOPE_TRACE")
+ROWS+=("pipeblock-native|pipeblock|native|40 600000000 512|0|0|")
+ROWS+=("pipeblock-go1.13|pipeblock|go1.13|20 50000000 512|0|0|")
 
 # field of capture.json: "key" : value -> value
 manifest() { sed -n "s/^  \"$2\" : \\(.*[^,]\\),\\{0,1\\}\$/\\1/p" "$1/capture.json"; }
@@ -77,6 +94,7 @@ count() { grep -c -- "$1" "$2" || true; }
 toobig=()
 for row in "${ROWS[@]}"; do
   IFS='|' read -r base p m args want stop genv <<<"$row"
+  [[ " ${PROGRAMS[*]} " == *" $p "* ]] || continue
   read -r -a pargs <<<"$args"
   for b in "${BACKENDS[@]}"; do
     name="$base-$b"
@@ -102,15 +120,18 @@ for row in "${ROWS[@]}"; do
       chmod 644 "$out/perf.data"
       sent=$(count 'signal_generate: sig=23 ' "$out/perf.txt")
       got=$(count 'signal_deliver: sig=23 ' "$out/perf.txt")
+      intr=$(count 'sys_exit: NR [0-9]* = -\(4\|512\|513\|514\|516\)$' "$out/perf.txt")
     else
       sent=$(count 'tgkill(.*SIGURG' "$out/strace.txt")
       got=$(count '--- SIGURG' "$out/strace.txt")
+      intr=$(count 'ERESTARTSYS\|ERESTART_RESTARTBLOCK\|ERESTARTNOHAND\| EINTR' "$out/strace.txt")
     fi
     lost=""
     [[ $b != perf ]] || lost=", perfLostChunks $(manifest "$out" perfLostChunks)"
     printf '      %s bytes\n' "$sizes"
-    printf '      SIGURG sent %s, delivered %s; exit status %s, targetExit %s, interrupted %s%s\n' \
-      "$sent" "$got" "$rc" "$(manifest "$out" targetExit)" "$(manifest "$out" interrupted)" "$lost"
+    printf '      SIGURG sent %s, delivered %s; interrupted syscalls %s\n' "$sent" "$got" "$intr"
+    printf '      exit status %s, targetExit %s, interrupted %s%s\n' \
+      "$rc" "$(manifest "$out" targetExit)" "$(manifest "$out" interrupted)" "$lost"
   done
 done
 
