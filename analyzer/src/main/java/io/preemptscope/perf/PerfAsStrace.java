@@ -31,9 +31,8 @@ import java.util.function.Consumer;
 public final class PerfAsStrace {
     private static final int MAX_QUEUED_SIGNALS = 64;
     private static final int SIGKILL = 9;
-    private static final long SA_RESTART = 0x10000000L;
-    /** Per thread, the rax of each signal frame not yet returned from, innermost first. */
-    private final IntMap<ArrayDeque<SyscallResult>> handlerFrames = new IntMap<>();
+    /** The call number rt_sigreturn's sys_exit shows: the restored frame's orig_ax. */
+    private static final long RESTORED = -1;
 
     private final String file;
     private final IntMap<Entered> entered = new IntMap<>();
@@ -61,18 +60,14 @@ public final class PerfAsStrace {
     public void accept(PerfEvent e, Consumer<StraceEvent> out) {
         int tid = (int) e.tid();
         PerfEvent.Payload payload = e.payload();
-        SyscallEvent held = null;
         if (!(payload instanceof PerfEvent.Switch)) {
-            held = interrupted.get(tid);
+            SyscallEvent held = interrupted.get(tid);
             if (held != null) {
                 interrupted.remove(tid);
                 out.accept(killedBy(e) ? vanished(held) : held);
             }
         }
-        if (payload instanceof PerfEvent.SyscallEnter enter && enter.name().equals("rt_sigreturn")) {
-            // rt_sigreturn leaves no sys_exit (it restores orig_ax = -1): it returns as it enters
-            out.accept(sigreturn(e, tid, enter));
-        } else if (payload instanceof PerfEvent.SyscallEnter enter) {
+        if (payload instanceof PerfEvent.SyscallEnter enter) {
             Entered before = take(tid);
             if (before != null) {
                 // no sys_exit for the call before: a lost event; the call's end is not known
@@ -81,6 +76,11 @@ public final class PerfAsStrace {
             entered.put(tid, new Entered(e.line(), e.time(), e.timeNs(), enter.nr(), enter.name(), enter.args()));
         } else if (payload instanceof PerfEvent.SyscallExit exit) {
             Entered call = take(tid);
+            if (call != null && exit.nr() == RESTORED && call.name().equals("rt_sigreturn")) {
+                // rt_sigreturn restores orig_ax = -1, so its sys_exit names no call: its value is the restored rax
+                out.accept(syscall(call, tid, e, restored(exit), SyscallEvent.Status.COMPLETE));
+                return;
+            }
             if (call == null || call.nr() != exit.nr()) {
                 if (call != null) {
                     out.accept(syscall(call, tid, null, null, SyscallEvent.Status.INCOMPLETE));
@@ -95,51 +95,8 @@ public final class PerfAsStrace {
                 out.accept(done);
             }
         } else if (payload instanceof PerfEvent.Fields f) {
-            if (e.event().equals("signal:signal_deliver")) {
-                handlerFrame(tid, f, held);
-            }
             fields(e, f, tid, out);
         }
-    }
-
-    /**
-     * What the handler's signal frame holds as rax, which rt_sigreturn returns: strace prints it,
-     * perf does not. For a syscall the signal interrupted, the kernel's handle_signal (x86) decides
-     * it from the restart code and the handler's SA_RESTART, both in the capture: -EINTR, or the
-     * call's number to restart it. For a signal that came in user code, it is the program's own
-     * rax, unknown.
-     */
-    private void handlerFrame(int tid, PerfEvent.Fields deliver, SyscallEvent interruptedCall) {
-        SyscallResult frame = UNKNOWN;
-        String code = interruptedCall == null || interruptedCall.result() == null ? null
-                : interruptedCall.result().errno();
-        if (code != null) {
-            boolean saRestart = (parseHex(deliver.get("sa_flags")) & SA_RESTART) != 0;
-            boolean restart = code.equals("ERESTARTNOINTR") || code.equals("ERESTARTSYS") && saRestart;
-            boolean eintr = code.startsWith("ERESTART") || code.equals("EINTR");
-            int nr = io.preemptscope.linux.Amd64Syscalls.number(interruptedCall.name());
-            if (restart && nr >= 0) {
-                frame = new SyscallResult(Integer.toString(nr), null, null, null, List.of(), false);
-            } else if (eintr) {
-                frame = new SyscallResult("-1", "EINTR", null, null, List.of(), false);
-            }
-        }
-        ArrayDeque<SyscallResult> frames = handlerFrames.get(tid);
-        if (frames == null) {
-            frames = new ArrayDeque<>();
-            handlerFrames.put(tid, frames);
-        }
-        if (frames.size() < MAX_QUEUED_SIGNALS) {
-            frames.push(frame);
-        }
-    }
-
-    private SyscallEvent sigreturn(PerfEvent e, int tid, PerfEvent.SyscallEnter enter) {
-        ArrayDeque<SyscallResult> frames = handlerFrames.get(tid);
-        SyscallResult result = frames == null || frames.isEmpty() ? UNKNOWN : frames.pop();
-        Timestamp at = timestamp(e.time(), e.timeNs());
-        return new SyscallEvent(ref(e.line()), e.line(), tid, enter.name(), "", result, at, at, 0,
-                SyscallEvent.Status.COMPLETE);
     }
 
     /** Whether the event is the kernel ending its thread: SIGKILL's delivery or the thread's exit. */
@@ -217,7 +174,6 @@ public final class PerfAsStrace {
                             exiting ? SyscallEvent.Status.COMPLETE : SyscallEvent.Status.VANISHED));
                 }
                 generated.remove(tid);
-                handlerFrames.remove(tid);
                 out.accept(new ExitEvent(ref(e.line()), tid, timestamp(e.time(), e.timeNs()), status));
             }
             default -> { }
@@ -272,6 +228,14 @@ public final class PerfAsStrace {
         long duration = exit == null ? -1 : exit.timeNs() - call.timeNs();
         return new SyscallEvent(ref(call.line()), exitLine, tid, call.name(), PerfSyscallArgs.format(call.name(), call.args()),
                 result, entry, end, duration, status);
+    }
+
+    /** rt_sigreturn's value as strace prints it: the restored rax, unsigned, or -1 and the errno it holds. */
+    private static SyscallResult restored(PerfEvent.SyscallExit exit) {
+        if (exit.errno() != null && !exit.errno().startsWith("ERESTART")) {
+            return new SyscallResult("-1", exit.errno(), null, null, List.of(), false);
+        }
+        return new SyscallResult(Long.toUnsignedString(exit.ret()), null, null, null, List.of(), false);
     }
 
     /** The result as strace prints it: a restart code as "?", an error as -1 and its name. */

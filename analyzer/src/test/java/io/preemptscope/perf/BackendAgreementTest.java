@@ -9,6 +9,7 @@ import io.preemptscope.testing.Cli;
 import io.preemptscope.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -43,6 +44,8 @@ class BackendAgreementTest {
         "seed-go1.13, off, 0, 0, 0, 0, COOP_STARVATION",
         "echo-native, on, 17, 17, 13, 13, none",
         "echo-go1.13, off, 0, 0, 0, 0, none",
+        "pipeblock-native, on, 217, 217, 108, 108, none",
+        "pipeblock-go1.13, off, 0, 0, 0, 0, COOP_STARVATION STW_STRAGGLER",
     })
     void bothBackendsGiveTheSameVerdicts(String run, String mode, long straceSent, long straceDelivered,
             long perfSent, long perfDelivered, String starvation) throws Exception {
@@ -61,15 +64,45 @@ class BackendAgreementTest {
         assertThat(metric(strace, "sigurgDelivered")).isEqualTo(straceDelivered);
         assertThat(metric(perf, "sigurgSent")).isEqualTo(perfSent);
         assertThat(metric(perf, "sigurgDelivered")).isEqualTo(perfDelivered);
-        // two runs of one program: none in both, or some in both within a third of each other (or one)
+        // two runs of one program: none in both, or some in both. strace's own stops lengthen what it
+        // traces: pipeblock's syscall-heavy run drew twice the SIGURGs under strace as under perf
         assertThat(perfSent == 0).isEqualTo(straceSent == 0);
-        assertThat(Math.abs(perfSent - straceSent)).isLessThanOrEqualTo(Math.max(1, Math.max(perfSent, straceSent) / 3));
+        assertThat(Math.max(perfSent, straceSent)).isLessThanOrEqualTo(Math.max(2, 5 * Math.min(perfSent, straceSent) / 2));
 
         assertThat(starvation(perf)).isEqualTo(starvation(strace))
-                .isEqualTo(starvation.equals("none") ? Set.of() : Set.of(starvation));
+                .isEqualTo(starvation.equals("none") ? Set.of() : Set.of(starvation.split(" ")));
         assertThat(interruptClasses(perf)).isEqualTo(interruptClasses(strace));
         assertThat(perf.get("findings")).allSatisfy(f -> assertThat(f.get("capture").asText()).isEqualTo("perf"));
         assertThat(strace.get("findings")).allSatisfy(f -> assertThat(f.get("capture").asText()).isEqualTo("strace"));
+    }
+
+    @Test
+    void syscallsInterruptedBySigurgAreTheSameKindsInBoth() throws Exception {
+        // pipeblock: timed futex waits cut short (ERESTART_RESTARTBLOCK, EINTR back from rt_sigreturn)
+        // and untimed ones restarted (ERESTARTSYS under SA_RESTART), in both captures
+        JsonNode strace = analyze("pipeblock-native-strace").get("metrics");
+        JsonNode perf = analyze("pipeblock-native-perf").get("metrics");
+        assertThat(strace.get("eintr").toString()).isEqualTo("{\"futex\":12}");
+        assertThat(perf.get("eintr").toString()).isEqualTo("{\"futex\":2}");
+        assertThat(strace.get("restarts").toString()).isEqualTo("{\"futex\":1,\"read\":2}");
+        assertThat(perf.get("restarts").toString()).isEqualTo("{\"futex\":1}");
+        // the capture's own lines: a futex left -516 (twice) and -512 (once) right before a SIGURG delivery
+        List<String> lines = Files.readAllLines(AGREEMENT.resolve("pipeblock-native-perf/perf.txt"));
+        long restartBlocks = 0;
+        long restartSys = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).contains("sys_exit: NR 202 = ")) {
+                String tid = lines.get(i).strip().split("\\s+")[1];
+                String next = lines.subList(i + 1, lines.size()).stream().filter(l -> l.contains(" " + tid + " "))
+                        .findFirst().orElse("");
+                if (next.contains("signal_deliver: sig=23 ")) {
+                    restartBlocks += lines.get(i).endsWith("= -516") ? 1 : 0;
+                    restartSys += lines.get(i).endsWith("= -512") ? 1 : 0;
+                }
+            }
+        }
+        assertThat(restartBlocks).isEqualTo(2);
+        assertThat(restartSys).isEqualTo(1);
     }
 
     @Test
@@ -99,7 +132,8 @@ class BackendAgreementTest {
         for (JsonNode f : result.get("findings")) {
             String id = f.get("id").asText();
             boolean judged = !f.get("severity").asText().equals("info");
-            if (judged && (id.equals("COOP_STARVATION") || id.equals("PREEMPT_LATENCY_EXCEEDED"))) {
+            if (judged && (id.equals("COOP_STARVATION") || id.equals("PREEMPT_LATENCY_EXCEEDED")
+                    || id.equals("STW_STRAGGLER"))) {
                 ids.add(id);
             }
         }

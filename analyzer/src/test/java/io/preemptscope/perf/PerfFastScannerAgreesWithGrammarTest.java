@@ -35,7 +35,7 @@ class PerfFastScannerAgreesWithGrammarTest {
             }
         }
         // all of the capture's own shapes go the fast way; the count pins that the comparison ran
-        assertThat(lines).hasSize(29_722);
+        assertThat(lines).hasSize(48_303);
         assertThat(fast).isEqualTo(lines.size());
     }
 

@@ -75,10 +75,7 @@ public final class KernelView implements Consumer<PerfEvent> {
         } else if (p instanceof PerfEvent.SyscallEnter) {
             runEnds(tid, e.timeNs());
         } else if (p instanceof PerfEvent.SyscallExit) {
-            ThreadCpu t = thread(tid);
-            t.runStart = e.timeNs();
-            t.runOffCpu = 0;
-            t.runSwitchedOut = 0;
+            runStarts(tid, e.timeNs());
         } else if (p instanceof PerfEvent.Fields f) {
             switch (e.event()) {
                 case "signal:signal_generate" -> generated(f, e.timeNs());
@@ -97,6 +94,13 @@ public final class KernelView implements Consumer<PerfEvent> {
                 default -> { }
             }
         }
+    }
+
+    private void runStarts(int tid, long at) {
+        ThreadCpu t = thread(tid);
+        t.runStart = at;
+        t.runOffCpu = 0;
+        t.runSwitchedOut = 0;
     }
 
     private void switched(ThreadCpu t, PerfEvent.Switch s, long at) {
