@@ -167,8 +167,10 @@ public final class ReportCommand implements Callable<Integer> {
             return CaptureFacts.of(inputs);
         }
         CaptureManifest m = manifest.get();
-        return new CaptureFacts(m.command(), m.executable(), m.kernel(), m.straceVersion(), m.straceCommand(), m.mode(),
-                m.filter(), m.start(), m.end(), m.interrupted(), m.targetExit(), inputs);
+        boolean perf = m.backendOrStrace() == io.preemptscope.capture.CaptureBackend.PERF;
+        return new CaptureFacts(m.command(), m.executable(), m.kernel(), perf ? m.perfVersion() : m.straceVersion(),
+                perf ? m.perfCommand() : m.straceCommand(), m.mode(), m.filter(), m.start(), m.end(), m.interrupted(),
+                m.targetExit(), inputs, perf ? "perf" : "strace");
     }
 
     private static Long size(String name) {

@@ -9,6 +9,10 @@ import java.util.List;
  *
  * @param command the traced program's argv, empty when not recorded
  * @param start when capture started (ISO-8601), or null
+ * @param straceVersion the tracer's version line: strace's, or perf's for a perf bundle
+ * @param straceCommand the tracer's exact command line
+ * @param backend what recorded the run, "strace" or "perf"; null for plain inputs (the report
+ *     then names the kernel-side capture by its inputs' kind)
  */
 public record CaptureFacts(
         List<String> command,
@@ -22,7 +26,8 @@ public record CaptureFacts(
         String end,
         Boolean interrupted,
         Integer targetExit,
-        List<Input> inputs) {
+        List<Input> inputs,
+        String backend) {
 
     public CaptureFacts {
         command = command == null ? List.of() : List.copyOf(command);
@@ -32,7 +37,8 @@ public record CaptureFacts(
 
     /** The facts of plain inputs, without a capture.json. */
     public static CaptureFacts of(List<Input> inputs) {
-        return new CaptureFacts(List.of(), null, null, null, List.of(), null, null, null, null, null, null, inputs);
+        return new CaptureFacts(List.of(), null, null, null, List.of(), null, null, null, null, null, null, inputs,
+                null);
     }
 
     public boolean recorded() {

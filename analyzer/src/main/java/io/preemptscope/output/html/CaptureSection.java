@@ -25,9 +25,10 @@ final class CaptureSection {
         rows.add(new ReportPage.Row("Go", go));
         rows.add(new ReportPage.Row("why this Go", r.goVersionBasis()));
         rows.add(new ReportPage.Row("kernel", f.kernel() == null ? NOT_RECORDED : f.kernel()));
-        rows.add(new ReportPage.Row("strace", f.straceVersion() == null ? NOT_RECORDED : f.straceVersion()));
+        String tracer = f.backend() != null ? f.backend() : m.kernel() != null ? "perf" : "strace";
+        rows.add(new ReportPage.Row(tracer, f.straceVersion() == null ? NOT_RECORDED : f.straceVersion()));
         if (!f.straceCommand().isEmpty()) {
-            rows.add(new ReportPage.Row("strace command", String.join(" ", f.straceCommand())));
+            rows.add(new ReportPage.Row(tracer + " command", String.join(" ", f.straceCommand())));
         }
         if (f.mode() != null) {
             rows.add(new ReportPage.Row("capture mode", f.mode() + (f.filter() == null ? "" : ", filter " + f.filter())));
@@ -40,7 +41,7 @@ final class CaptureSection {
             rows.add(new ReportPage.Row("program's exit status", String.valueOf(f.targetExit())));
         }
         if (m.threads() > 0) {
-            rows.add(new ReportPage.Row("strace log", String.format(Locale.ROOT, "%s thread%s%s; sysmon thread %s",
+            rows.add(new ReportPage.Row(tracer.equals("perf") ? "perf capture" : "strace log", String.format(Locale.ROOT, "%s thread%s%s; sysmon thread %s",
                     Format.count(m.threads()), m.threads() == 1 ? "" : "s",
                     m.timed() ? " over " + Format.ms(m.durationMs()) + " ms" : ", no timestamps",
                     m.sysmon().tid() < 0 ? "not found" : String.valueOf(m.sysmon().tid()))));

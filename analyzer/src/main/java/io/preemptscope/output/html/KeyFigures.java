@@ -34,7 +34,7 @@ final class KeyFigures {
                 Format.count(m.preemptions().async()), null));
         out.add(new ReportPage.Figure("cooperative preemptions", m.preemptions().cooperative() == null ? null
                 : Format.count(m.preemptions().cooperative()), m.preemptions().cooperative() == null
-                ? "strace cannot show them (no signal, no syscall); " + NO_TRACE : null));
+                ? "a syscall capture (strace, perf) cannot show them (no signal, no syscall); " + NO_TRACE : null));
         AnalysisMetrics.Latency l = m.preemptLatencyMs();
         out.add(new ReportPage.Figure(strace && !(m.latencyBasis() != null && m.latencyBasis().startsWith("go trace"))
                 ? "user-space run at each SIGURG p50 / p90 / p99 / max" : "preempted time slice p50 / p90 / p99 / max",
@@ -53,20 +53,59 @@ final class KeyFigures {
             out.add(new ReportPage.Figure("EINTR reaching the program", Format.count(sum(m.eintr())), byName(m.eintr())));
             out.add(new ReportPage.Figure("syscalls restarted transparently", Format.count(sum(m.restarts())),
                     byName(m.restarts())));
-            out.add(new ReportPage.Figure("sysmon sleeps", m.sysmon().tid() < 0 ? null
-                    : Format.count(sum(m.sysmon().delays())), m.sysmon().tid() < 0 ? "no sysmon thread found"
-                    : "thread " + m.sysmon().tid() + (m.sysmon().overshootP99Us() == null ? ""
-                            : String.format(Locale.ROOT, "; overshoot p99 %s µs", Format.count(Math.round(m.sysmon().overshootP99Us()))))));
+            out.add(sysmonSleeps(m.sysmon()));
         } else {
             out.add(new ReportPage.Figure("EINTR and restarted syscalls", null, NO_STRACE));
             out.add(new ReportPage.Figure("sysmon sleeps", null, NO_STRACE));
         }
+        kernel(m.kernel(), out);
         joined(m.join(), out);
         for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
             long n = r.findings().stream().filter(f -> f.severity() == s).count();
             out.add(new ReportPage.Figure("findings: " + s.name().toLowerCase(Locale.ROOT), Format.count(n), null));
         }
         return out;
+    }
+
+    private static ReportPage.Figure sysmonSleeps(AnalysisMetrics.Sysmon s) {
+        if (s.tid() < 0) {
+            return new ReportPage.Figure("sysmon sleeps", null, "no sysmon thread found");
+        }
+        if (s.delays().isEmpty() && s.sleptMs() != null) {
+            // perf: nanosleep's request is behind a pointer; the sleeps' real lengths are what it shows
+            io.preemptscope.analysis.join.Delays d = s.sleptMs();
+            return new ReportPage.Figure("sysmon sleeps", Format.count(d.count()), String.format(Locale.ROOT,
+                    "thread %d; as long as they lasted p50 %s / p99 %s ms (the requests are not in a perf capture)",
+                    s.tid(), Format.ms(d.p50()), Format.ms(d.p99())));
+        }
+        return new ReportPage.Figure("sysmon sleeps", Format.count(sum(s.delays())), "thread " + s.tid()
+                + (s.overshootP99Us() == null ? "" : String.format(Locale.ROOT, "; overshoot p99 %s µs",
+                        Format.count(Math.round(s.overshootP99Us())))));
+    }
+
+    /** What only a perf capture shows: the kernel's scheduling and signal generation. */
+    private static void kernel(io.preemptscope.analysis.kernel.KernelMetrics k, List<ReportPage.Figure> out) {
+        if (k == null) {
+            return;
+        }
+        io.preemptscope.analysis.join.Delays d = k.sigurgGenerateToDeliverMs();
+        out.add(new ReportPage.Figure("SIGURG generation to delivery p50 / p90 / p99 / max", d.count() == 0 ? null
+                : String.format(Locale.ROOT, "%s / %s / %s / %s ms", Format.ms(d.p50()), Format.ms(d.p90()),
+                        Format.ms(d.p99()), Format.ms(d.max())), String.format(Locale.ROOT,
+                        "perf: generated while the target was on a CPU %s, off any CPU %s; merged into a pending one %s",
+                        Format.count(k.sigurgTargetRunning()), Format.count(k.sigurgTargetOffCpu()),
+                        Format.count(k.sigurgAlreadyPending()))));
+        if (k.switchesRecorded()) {
+            io.preemptscope.analysis.join.Delays off = k.offCpuInLongUserRunsMs();
+            out.add(new ReportPage.Figure("user runs past 10 ms the kernel switched out",
+                    Format.count(k.longUserRunsSwitchedOut()) + " of " + Format.count(k.longUserRuns()),
+                    off.count() == 0 ? "perf: no user run past 10 ms" : String.format(Locale.ROOT,
+                            "perf: off any CPU per run p99 %s / max %s ms: the kernel's doing, not the Go scheduler's",
+                            Format.ms(off.p99()), Format.ms(off.max()))));
+            out.add(new ReportPage.Figure("switched out while runnable (kernel preemptions)",
+                    Format.count(k.involuntarySwitches()), "perf: and " + Format.count(k.voluntarySwitches())
+                            + " switch-outs to block"));
+        }
     }
 
     /** The strace log and the Go trace joined: only when the inputs hold both. */

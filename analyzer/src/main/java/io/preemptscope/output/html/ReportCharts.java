@@ -341,6 +341,11 @@ final class ReportCharts {
             return;
         }
         double width = axis.widthNs() / 1e9;
+        // a perf capture shows nanosleep's request as an address: then only the real lengths are drawn
+        boolean requests = false;
+        for (int b = 0; b < axis.used(); b++) {
+            requests |= s.sleeps()[b] > 0 && s.requestedNs()[b] > 0;
+        }
         XYSeries requested = new XYSeries("requested delay (longest in the interval)", false, true);
         XYSeries observed = new XYSeries("observed sleep (longest in the interval)", false, true);
         List<List<String>> table = new ArrayList<>();
@@ -350,23 +355,30 @@ final class ReportCharts {
                 continue;
             }
             double t = (b + 0.5) * width;
-            requested.add(t, Math.max(1, s.requestedNs()[b] / 1e3));
+            if (requests) {
+                requested.add(t, Math.max(1, s.requestedNs()[b] / 1e3));
+            }
             if (s.observedNs()[b] > 0) {
                 observed.add(t, Math.max(1, s.observedNs()[b] / 1e3));
             }
             table.add(List.of(Format.seconds(b * width), Format.seconds((b + 1) * width), Format.count(s.sleeps()[b]),
-                    Format.count(s.requestedNs()[b] / 1000), s.observedNs()[b] > 0 ? Format.count(s.observedNs()[b] / 1000) : "–"));
+                    requests ? Format.count(s.requestedNs()[b] / 1000) : "not in the capture", s.observedNs()[b] > 0 ? Format.count(s.observedNs()[b] / 1000) : "–"));
         }
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(requested);
+        if (requests) {
+            data.addSeries(requested);
+        }
         data.addSeries(observed);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        renderer.setSeriesPaint(0, Palette.ASYNC);
-        renderer.setSeriesStroke(0, ChartStyle.line());
-        renderer.setSeriesShape(0, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
-        renderer.setSeriesPaint(1, Palette.INK);
-        renderer.setSeriesStroke(1, new java.awt.BasicStroke(1.2f));
-        renderer.setSeriesShape(1, triangle(3));
+        int o = requests ? 1 : 0;
+        if (requests) {
+            renderer.setSeriesPaint(0, Palette.ASYNC);
+            renderer.setSeriesStroke(0, ChartStyle.line());
+            renderer.setSeriesShape(0, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+        }
+        renderer.setSeriesPaint(o, Palette.INK);
+        renderer.setSeriesStroke(o, new java.awt.BasicStroke(1.2f));
+        renderer.setSeriesShape(o, triangle(3));
         LogAxis y = new LogAxis("sleep (µs, log scale)");
         y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0",
                 java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
@@ -380,9 +392,14 @@ final class ReportCharts {
         cap.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         cap.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(cap);
-        add("sysmon-schedule", title, "sysmon starts at 20 µs and doubles to its 10 ms cap while nothing is retaken;"
-                + " an observed sleep far above the requested one means sysmon was starved of CPU (or strace slowed it).",
-                String.format(Locale.ROOT, "sysmon's requested and observed sleeps over %s s, %s sleeps.",
+        add("sysmon-schedule", title, requests
+                ? "sysmon starts at 20 µs and doubles to its 10 ms cap while nothing is retaken; an observed sleep far"
+                        + " above the requested one means sysmon was starved of CPU (or strace slowed it)."
+                : "sysmon starts at 20 µs and doubles to its 10 ms cap while nothing is retaken. A perf capture shows"
+                        + " how long each sleep lasted, not what it asked for: a sleep far above 10 ms means sysmon was"
+                        + " starved of CPU.",
+                String.format(Locale.ROOT, requests ? "sysmon's requested and observed sleeps over %s s, %s sleeps."
+                        : "sysmon's observed sleeps over %s s, %s sleeps.",
                         Format.seconds(axis.used() * width), Format.count(sleeps)),
                 new JFreeChart(title, null, plot, true), table, null);
     }
