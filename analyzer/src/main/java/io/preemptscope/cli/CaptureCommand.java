@@ -182,10 +182,6 @@ public final class CaptureCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--backend: " + e.getMessage());
         }
-        if (b == CaptureBackend.PERF && (analyze || report)) {
-            throw new CommandLine.ParameterException(cl, (analyze ? "--analyze" : "--report")
-                    + ": the analysis does not replay perf captures yet; use --backend strace, or parse DIR");
-        }
         try {
             m = CaptureMode.parse(mode);
         } catch (IllegalArgumentException e) {

@@ -289,12 +289,16 @@ class PerfCaptureIntegrationTest {
     }
 
     @Test
-    void analysisOfAPerfBundleIsNotClaimed() {
-        CaptureCli.Result r = CaptureCli.run("--backend", "perf", "--analyze", "--out", tmp.resolve("b").toString(),
-                "--", "/bin/true");
-        assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("preemptscope: --analyze: the analysis does not replay perf captures yet;"
-                + " use --backend strace, or parse DIR\n");
+    void analyzeAfterAPerfCaptureJudgesTheRunThroughTheSameModel() throws Exception {
+        Path out = tmp.resolve("apo");
+        CaptureCli.Result r = CaptureCli.run("--backend", "perf", "--mode", "go1.13", "--analyze", "--out",
+                out.toString(), "--", GoPrograms.spin().toString(), "150000000");
+        assertThat(r.status()).as(r.err()).isZero();
+        // a call-free spinner without async preemption: one long run, no SIGURG, in perf's own words
+        assertThat(r.out()).contains("==== preemptscope analyze " + out + " ====")
+                .contains("\nperf: ").contains("  SIGURG sent 0, delivered 0, coalesced 0\n")
+                .contains("\nKernel view (perf)\n").contains("COOP_STARVATION (1)")
+                .contains(out.resolve("perf.txt") + ":");
     }
 
     /** A perf stand-in that answers {@code perf version} like perf 6.1 and otherwise runs {@code body}. */
