@@ -33,6 +33,9 @@ public final class PerfEventSource implements EventSource {
     private final ProblemSink problems;
     private final ArrayDeque<StraceEvent> ready = new ArrayDeque<>();
     private boolean finished;
+    /** The last event read, to drop a record perf wrote twice. */
+    private PerfEvent last;
+    private long repeated;
 
     /**
      * @param observer sees every perf event in order, on the thread that reads
@@ -67,7 +70,16 @@ public final class PerfEventSource implements EventSource {
                 if (cut.isPresent()) {
                     problems.report(ReadProblem.cutShort(name, cut.get().detail()));
                 }
+                if (repeated > 0) {
+                    problems.report(new ReadProblem(name, 0, String.format(java.util.Locale.ROOT, "%,d record%s printed"
+                            + " twice (the same event of the same thread at the same nanosecond) read once", repeated,
+                            repeated == 1 ? "" : "s"), "", true));
+                }
+            } else if (sameAs(last, e)) {
+                // perf script can print one record twice in a row; a thread cannot do one thing twice at one instant
+                repeated++;
             } else {
+                last = e;
                 observer.accept(e);
                 translate.accept(e, ready::add);
             }
@@ -83,6 +95,16 @@ public final class PerfEventSource implements EventSource {
         } catch (IOException e) {
             throw new StraceInputException(name + ": cannot be read: " + IoErrors.describe(e), e);
         }
+    }
+
+    private static boolean sameAs(PerfEvent a, PerfEvent b) {
+        return a != null && a.tid() == b.tid() && a.timeNs() == b.timeNs() && a.event().equals(b.event())
+                && a.payload().equals(b.payload());
+    }
+
+    /** Records perf printed twice in a row and that were read once. */
+    public long repeated() {
+        return repeated;
     }
 
     @Override

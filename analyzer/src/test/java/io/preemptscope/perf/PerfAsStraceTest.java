@@ -120,6 +120,34 @@ class PerfAsStraceTest {
     }
 
     @Test
+    void aRecordPerfPrintedTwiceIsReadOnceAndSaidSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // perf script printed some records of a 240 MB capture twice in a row (1,336 of 2.2 M lines);
+        // here the capture's first tgkill entry is repeated in a copy named for what it is
+        List<String> lines = new ArrayList<>(Files.readAllLines(PERF));
+        int tgkill = 0;
+        while (!lines.get(tgkill).contains("sys_enter: NR 234 (")) {
+            tgkill++;
+        }
+        lines.add(tgkill + 1, lines.get(tgkill));
+        Path mutated = dir.resolve("spin-native-perf-repeated-record-mutated.txt");
+        Files.write(mutated, lines);
+        List<ReadProblem> problems = new ArrayList<>();
+        List<StraceEvent> read = new ArrayList<>();
+        try (PerfEventSource source = new PerfEventSource(InputSource.of(mutated), problems::add, e -> { })) {
+            for (StraceEvent e = source.next(); e != null; e = source.next()) {
+                read.add(e);
+            }
+            assertThat(source.repeated()).isEqualTo(1);
+        }
+        assertThat(read).hasSize(events(new ArrayList<>()).size());
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.warning()).isTrue();
+            assertThat(p.describe()).isEqualTo(mutated + ": 1 record printed twice (the same event of the same thread at"
+                    + " the same nanosecond) read once");
+        });
+    }
+
+    @Test
     void cloneFlagsAndFutexOperationsAreNamedAsStraceNamesThem() {
         assertThat(PerfSyscallArgs.cloneFlags(0x1200011)).isEqualTo("CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
         assertThat(PerfSyscallArgs.format("futex", List.of("c00003c948", "81", "1", "0", "0", "0")))
