@@ -222,6 +222,9 @@ final class RunReplay {
      * gets them.
      */
     private Finding judgedByKernel(Finding f, long deadlineNs) {
+        if (kernel != null && f.id().equals(AnomalyId.SIGNAL_DELIVERY_LATENCY.name())) {
+            return withDeliveryFacts(f);
+        }
         if (kernel == null || !RUN_RULES.contains(f.id()) || fromTrace(f.evidence())) {
             return f;
         }
@@ -237,6 +240,18 @@ final class RunReplay {
                     + ": within the " + Durations.ms(deadlineNs) + " ms deadline on a CPU; the kernel, not the Go"
                     + " scheduler, made the run long");
         }
+        return f.rejudged(f.severity(), f.goroutine(), f.message() + "; " + facts);
+    }
+
+    /** A late SIGURG delivery, with what perf saw of its target: where it was when the signal was generated. */
+    private Finding withDeliveryFacts(Finding f) {
+        io.preemptscope.analysis.kernel.KernelView.LateDelivery d = kernel.lateDelivery(f.tid(), straceNs(f));
+        if (d == null || d.targetOnCpu() == null) {
+            return f;
+        }
+        String facts = d.targetOnCpu() ? "perf: it was on a CPU when the kernel generated the signal"
+                : "perf: it was off any CPU when the kernel generated the signal" + (d.switchedInNs() < 0 ? ""
+                        : " and was switched in " + Durations.ms(d.switchedInNs() - d.generatedNs()) + " ms later");
         return f.rejudged(f.severity(), f.goroutine(), f.message() + "; " + facts);
     }
 

@@ -34,6 +34,10 @@ public final class KernelView implements Consumer<PerfEvent> {
     private final Delays.Recorder generateToDeliverRunning = new Delays.Recorder();
     private final Delays.Recorder generateToDeliverOffCpu = new Delays.Recorder();
     private final Map<Long, Map<Long, LongRun>> longRuns = new HashMap<>();
+    /** Late SIGURG deliveries (past {@link #LATE_DELIVERY_NS}), by thread and delivery time. */
+    private final Map<Long, Map<Long, LateDelivery>> lateDeliveries = new HashMap<>();
+    private int lateDeliveryCount;
+    private static final long LATE_DELIVERY_NS = 100_000L;
     private int longRunCount;
     private long longRunsOffCpu;
     private long involuntary;
@@ -52,6 +56,12 @@ public final class KernelView implements Consumer<PerfEvent> {
         }
     }
 
+    /**
+     * A SIGURG delivered late: when it was generated, whether the target was on a CPU then, and when
+     * the target was next switched in (-1 when it was on a CPU, or never).
+     */
+    public record LateDelivery(long generatedNs, Boolean targetOnCpu, long switchedInNs) {}
+
     private static final class ThreadCpu {
         /** Whether the thread is on a CPU; unknown (null) until its first switch record. */
         Boolean on;
@@ -61,6 +71,8 @@ public final class KernelView implements Consumer<PerfEvent> {
         long runStart = Long.MIN_VALUE;
         long runOffCpu;
         int runSwitchedOut;
+        /** When the thread was last switched in. */
+        long lastIn = -1;
         /** SIGURG generations not yet delivered: when, and whether the thread was on a CPU then. */
         final java.util.ArrayDeque<long[]> pendingSigurg = new java.util.ArrayDeque<>();
     }
@@ -111,6 +123,7 @@ public final class KernelView implements Consumer<PerfEvent> {
             }
             t.on = true;
             t.since = at;
+            t.lastIn = at;
             return;
         }
         if (Boolean.TRUE.equals(t.on)) {
@@ -194,6 +207,11 @@ public final class KernelView implements Consumer<PerfEvent> {
         }
         long[] g = t.pendingSigurg.pollFirst();
         long delay = at - g[0];
+        if (delay > LATE_DELIVERY_NS && lateDeliveryCount < MAX_LONG_RUNS) {
+            lateDeliveries.computeIfAbsent((long) tid, k -> new HashMap<>()).put(at, new LateDelivery(g[0],
+                    g[1] < 0 ? null : g[1] == 1, t.lastIn >= g[0] ? t.lastIn : -1));
+            lateDeliveryCount++;
+        }
         generateToDeliver.record(delay);
         if (g[1] == 1) {
             generateToDeliverRunning.record(delay);
@@ -217,6 +235,12 @@ public final class KernelView implements Consumer<PerfEvent> {
         } catch (NumberFormatException notANumber) {
             return -1;
         }
+    }
+
+    /** The SIGURG delivered to {@code tid} at {@code deliveredNs}, when it came late; else null. */
+    public LateDelivery lateDelivery(int tid, long deliveredNs) {
+        Map<Long, LateDelivery> d = lateDeliveries.get((long) tid);
+        return d == null ? null : d.get(deliveredNs);
     }
 
     /** The user run of {@code tid} that began at {@code startNs}, when it was past forcePreemptNS; else null. */

@@ -104,8 +104,8 @@ final class SignalRules {
                         List.of(d.ref(), send.ref()),
                         String.format(java.util.Locale.ROOT,
                                 "SIGURG reached thread %d %.3f ms after thread %d sent it: the target was off the CPU"
-                                        + " (descheduled, or held by the tracer: strace stops a thread at each"
-                                        + " syscall and signal), since a running thread gets it at once",
+                                        + " (descheduled, or under strace held by the tracer, which stops a thread at"
+                                        + " each syscall and signal), since a running thread gets it at once",
                                 d.tid(), latency / 1e6, send.sender())));
             }
         } else if (d.fromProcess()) {
