@@ -63,6 +63,9 @@ public final class CaptureAnalysis {
         }
         Optional<StraceStream> strace = captures.strace();
         captures.kernel().ifPresent(replay::kernel);
+        if (captures.recorded().isPresent() && !captures.recorded().get().everySyscall()) {
+            replay.subsetRecorded();
+        }
         if (strace.isPresent()) {
             replay.strace(strace.get(), onEvent);
             io.preemptscope.analysis.join.JoinMetrics join = replay.join();

@@ -106,7 +106,18 @@ final class ReplayMetrics {
      * either traced a subset (-e trace=...).
      */
     boolean runsObservable(int sysmonTid) {
-        return sysmonTid >= 0 && (sent == 0 || getpidSeen);
+        return !subsetRecorded && sysmonTid >= 0 && (sent == 0 || getpidSeen);
+    }
+
+    private boolean subsetRecorded;
+
+    /** The capture recorded only some syscalls (capture --filter preemption): gaps between them are no user runs. */
+    void subsetRecorded() {
+        subsetRecorded = true;
+    }
+
+    boolean subsetIsRecorded() {
+        return subsetRecorded;
     }
 
     void preemptionAttempt(long ranNs) {

@@ -94,6 +94,11 @@ final class RunReplay {
         return traceName;
     }
 
+    /** The capture recorded only the preemption calls: its gaps between syscalls are not user runs. */
+    void subsetRecorded() {
+        metrics.subsetRecorded();
+    }
+
     /** The events come from a perf capture, which also showed the kernel's scheduling. */
     void kernel(io.preemptscope.analysis.kernel.KernelView view) {
         kernel = view;
@@ -229,7 +234,7 @@ final class RunReplay {
             return f;
         }
         io.preemptscope.analysis.kernel.KernelView.LongRun run = kernel.longRun(f.tid(), straceNs(f));
-        if (run == null) {
+        if (run == null || metrics.subsetIsRecorded()) {
             return f;
         }
         String facts = "perf: on a CPU " + Durations.ms(run.onCpuNs()) + " ms of the " + Durations.ms(run.endNs()
@@ -315,7 +320,7 @@ final class RunReplay {
             m = m.withJoin(join());
         }
         if (kernel != null) {
-            m = m.withKernel(kernel.metrics());
+            m = m.withKernel(kernel.metrics(!metrics.subsetIsRecorded()));
         }
         return straceReplayed ? m : m.withoutStrace();
     }

@@ -10,8 +10,10 @@ import java.util.Optional;
  *
  * @param goVersion e.g. "go1.19.8", null when the target was not a Go binary
  * @param asyncpreemptoff the setting in the target's GODEBUG, null when capture left it alone
+ * @param everySyscall false when capture recorded only the preemption calls (--filter preemption):
+ *     then a gap between two recorded calls may hold others, and is no measure of user code
  */
-public record RecordedRun(Path bundle, String goVersion, Boolean asyncpreemptoff) {
+public record RecordedRun(Path bundle, String goVersion, Boolean asyncpreemptoff, boolean everySyscall) {
 
     /** The run recorded by the first bundle among the inputs, if any bundle is there and readable. */
     public static Optional<RecordedRun> of(List<Path> inputs) {
@@ -34,7 +36,8 @@ public record RecordedRun(Path bundle, String goVersion, Boolean asyncpreemptoff
                     }
                 }
             }
-            return new RecordedRun(bundle, m.go() == null ? null : m.go().version(), apo);
+            return new RecordedRun(bundle, m.go() == null ? null : m.go().version(), apo,
+                    m.filter() == null || m.filter().equals(CaptureFilter.ALL.label()));
         });
     }
 }

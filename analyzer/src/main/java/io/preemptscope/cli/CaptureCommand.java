@@ -54,8 +54,8 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--filter", defaultValue = "all", paramLabel = "FILTER",
             description = "all (default): every syscall; preemption: only the calls the analysis reads"
-                    + " (less overhead; with strace no run lengths, with perf filtered in the kernel and on-CPU"
-                    + " time still recorded).")
+                    + " (less overhead, but no user-run lengths: a gap may hold calls not recorded; perf"
+                    + " filters in the kernel and still records on-CPU time).")
     String filter;
 
     @Option(names = "--gotrace", description = "Also record a Go execution trace to DIR/go.trace"

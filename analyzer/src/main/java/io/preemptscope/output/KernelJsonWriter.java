@@ -28,6 +28,7 @@ final class KernelJsonWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeBooleanField("userRunsMeasured", k.userRunsMeasured());
         json.writeNumberField("longUserRuns", k.longUserRuns());
         json.writeNumberField("longUserRunsSwitchedOut", k.longUserRunsSwitchedOut());
         JoinJsonWriter.delays(json, "offCpuInLongUserRunsMs", k.offCpuInLongUserRunsMs());

@@ -20,9 +20,13 @@ final class KernelTextWriter {
                         .map(t -> String.format(Locale.ROOT, "%d %.1f", t.tid(), t.onCpuMs()))
                         .collect(Collectors.joining(", ")));
             }
-            out.printf(Locale.ROOT, "  user runs past 10 ms: %d, of which %d spent time off any CPU%s%n", k.longUserRuns(),
-                    k.longUserRunsSwitchedOut(), k.longUserRunsSwitchedOut() == 0 ? ""
-                            : " (ms off, per run: " + JoinTextWriter.percentiles(k.offCpuInLongUserRunsMs()) + ")");
+            if (!k.userRunsMeasured()) {
+                out.println("  user runs: not measured (the capture recorded only the preemption calls)");
+            } else {
+                out.printf(Locale.ROOT, "  user runs past 10 ms: %d, of which %d spent time off any CPU%s%n",
+                        k.longUserRuns(), k.longUserRunsSwitchedOut(), k.longUserRunsSwitchedOut() == 0 ? ""
+                                : " (ms off, per run: " + JoinTextWriter.percentiles(k.offCpuInLongUserRunsMs()) + ")");
+            }
         } else {
             out.println("  no context-switch records (perf record --switch-events): on-CPU time unknown");
         }

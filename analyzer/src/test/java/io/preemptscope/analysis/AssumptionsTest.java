@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Where the release and async preemption come from before the replay, in order of precedence. */
 class AssumptionsTest {
     private static final Optional<RecordedRun> BUNDLE =
-            Optional.of(new RecordedRun(Path.of("b"), "go1.14.2", Boolean.TRUE));
+            Optional.of(new RecordedRun(Path.of("b"), "go1.14.2", Boolean.TRUE, true));
     private static final Optional<GoBuildInfo> EXE = Optional.of(new GoBuildInfo("go1.15.3", "x", Map.of()));
     private static final List<GoVersionRange> TRACE = List.of(new GoVersionRange("1.19", "1.20", List.of("clue")));
 
@@ -43,7 +43,7 @@ class AssumptionsTest {
 
     @Test
     void aDevelopmentBuildInTheBundleLeavesTheReleaseToTheExecutable() {
-        Optional<RecordedRun> devel = Optional.of(new RecordedRun(Path.of("b"), "devel go1.23-abc", null));
+        Optional<RecordedRun> devel = Optional.of(new RecordedRun(Path.of("b"), "devel go1.23-abc", null, true));
         Assumptions a = Assumptions.of(AnalysisOptions.auto(), devel, EXE, TRACE);
         assertThat(a.version()).isEqualTo("go1.15.3");
         assertThat(a.versionBasis()).isEqualTo("Go build info of the executable named in execve");

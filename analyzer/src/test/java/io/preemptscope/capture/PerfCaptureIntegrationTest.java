@@ -301,6 +301,18 @@ class PerfCaptureIntegrationTest {
                 .contains(out.resolve("perf.txt") + ":");
     }
 
+    @Test
+    void aFilteredPerfCaptureMeasuresNoUserRuns() throws Exception {
+        // only the preemption calls recorded: a gap between two of them may hold others
+        Path out = tmp.resolve("filtered");
+        CaptureCli.Result r = CaptureCli.run("--backend", "perf", "--mode", "go1.13", "--filter", "preemption",
+                "--analyze", "--out", out.toString(), "--", GoPrograms.spin().toString(), "150000000");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\nKernel view (perf)\n")
+                .contains("  user runs: not measured (the capture recorded only the preemption calls)\n")
+                .doesNotContain("longest user-space run").doesNotContain("COOP_STARVATION");
+    }
+
     /** A perf stand-in that answers {@code perf version} like perf 6.1 and otherwise runs {@code body}. */
     private Path fakePerf(String body) throws IOException {
         Path bin = Files.createDirectories(tmp.resolve("fakebin"));

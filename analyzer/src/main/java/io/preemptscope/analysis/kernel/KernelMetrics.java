@@ -13,6 +13,8 @@ import java.util.List;
  * @param involuntarySwitches switch-outs of a still-runnable thread: the kernel preempted it
  * @param voluntarySwitches switch-outs of a thread that blocked
  * @param busiestThreads the threads with the most on-CPU time
+ * @param userRunsMeasured false when the capture recorded only some syscalls (capture --filter
+ *     preemption): a gap between two of them may hold others, so the three long-run figures are 0
  * @param longUserRuns user runs longer than forcePreemptNS (10 ms), the runs the model judges
  * @param longUserRunsSwitchedOut how many of those the thread spent partly off any CPU
  * @param offCpuInLongUserRunsMs off-CPU time inside each of those runs: not the Go scheduler's doing
@@ -31,6 +33,7 @@ public record KernelMetrics(
         long involuntarySwitches,
         long voluntarySwitches,
         List<ThreadCpu> busiestThreads,
+        boolean userRunsMeasured,
         long longUserRuns,
         long longUserRunsSwitchedOut,
         Delays offCpuInLongUserRunsMs,

@@ -249,8 +249,13 @@ public final class KernelView implements Consumer<PerfEvent> {
         return runs == null ? null : runs.get(startNs);
     }
 
-    /** The figures, once every event has been seen; threads still on a CPU are counted to the capture's end. */
-    public KernelMetrics metrics() {
+    /**
+     * The figures, once every event has been seen; threads still on a CPU are counted to the
+     * capture's end.
+     *
+     * @param everySyscall whether the capture recorded every syscall; else its gaps are no user runs
+     */
+    public KernelMetrics metrics(boolean everySyscall) {
         List<KernelMetrics.ThreadCpu> busiest = new ArrayList<>();
         threads.forEach((t, tid) -> {
             long on = t.onCpuNs + (Boolean.TRUE.equals(t.on) && lastNs > t.since ? lastNs - t.since : 0);
@@ -261,8 +266,9 @@ public final class KernelView implements Consumer<PerfEvent> {
         busiest.sort(Comparator.comparingDouble(KernelMetrics.ThreadCpu::onCpuMs).reversed()
                 .thenComparingInt(KernelMetrics.ThreadCpu::tid));
         return new KernelMetrics("perf", switchRecords > 0, onCpu.delays(), involuntary, voluntary,
-                List.copyOf(busiest.subList(0, Math.min(BUSIEST_SHOWN, busiest.size()))),
-                offCpuInLongRuns.count(), longRunsOffCpu, offCpuInLongRuns.delays(),
+                List.copyOf(busiest.subList(0, Math.min(BUSIEST_SHOWN, busiest.size()))), everySyscall,
+                everySyscall ? offCpuInLongRuns.count() : 0, everySyscall ? longRunsOffCpu : 0,
+                everySyscall ? offCpuInLongRuns.delays() : new Delays.Recorder().delays(),
                 sigurgGenerated, sigurgAlreadyPending, sigurgTargetRunning, sigurgTargetOffCpu,
                 generateToDeliver.delays(), generateToDeliverRunning.delays(), generateToDeliverOffCpu.delays());
     }

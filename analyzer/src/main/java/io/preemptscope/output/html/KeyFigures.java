@@ -97,7 +97,9 @@ final class KeyFigures {
                         Format.count(k.sigurgAlreadyPending()))));
         if (k.switchesRecorded()) {
             io.preemptscope.analysis.join.Delays off = k.offCpuInLongUserRunsMs();
-            out.add(new ReportPage.Figure("user runs past 10 ms the kernel switched out",
+            out.add(!k.userRunsMeasured() ? new ReportPage.Figure("user runs past 10 ms the kernel switched out", null,
+                    "perf: the capture recorded only the preemption calls, so its gaps are no user runs")
+                    : new ReportPage.Figure("user runs past 10 ms the kernel switched out",
                     Format.count(k.longUserRunsSwitchedOut()) + " of " + Format.count(k.longUserRuns()),
                     off.count() == 0 ? "perf: no user run past 10 ms" : String.format(Locale.ROOT,
                             "perf: off any CPU per run p99 %s / max %s ms: the kernel's doing, not the Go scheduler's",

@@ -34,7 +34,7 @@ class KernelViewTest {
     @Test
     void theCountsAreTheCapturesOwn() throws Exception {
         List<String> lines = Files.readAllLines(PERF);
-        KernelMetrics k = read(lines).metrics();
+        KernelMetrics k = read(lines).metrics(true);
         assertThat(k.switchesRecorded()).isTrue();
         assertThat(k.involuntarySwitches()).isEqualTo(count(lines, "PERF_RECORD_SWITCH OUT preempt")).isEqualTo(68);
         assertThat(k.voluntarySwitches()).isEqualTo(count(lines, "PERF_RECORD_SWITCH OUT ")
@@ -66,7 +66,7 @@ class KernelViewTest {
         assertThat(run.offCpuNs()).isEqualTo(12_000_000L);
         assertThat(run.onCpuNs()).isEqualTo(13_040_000L);
         assertThat(run.switchedOut()).isEqualTo(1);
-        KernelMetrics k = view.metrics();
+        KernelMetrics k = view.metrics(true);
         assertThat(k.sigurgTargetRunning()).isEqualTo(1);
         assertThat(k.sigurgGenerateToDeliverMs().max()).isEqualTo(0.04);
         assertThat(k.involuntarySwitches()).isEqualTo(1);
