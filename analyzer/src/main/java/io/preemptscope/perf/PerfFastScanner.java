@@ -30,8 +30,10 @@ final class PerfFastScanner {
         List<int[]> words = words(text, 0);
         int event = -1;
         for (int i = 0; i < words.size(); i++) {
-            String w = word(text, words.get(i));
-            if (isEvent(w) || w.equals("PERF_RECORD_SWITCH") || w.equals("PERF_RECORD_SWITCH_CPU_WIDE")) {
+            int[] w = words.get(i);
+            // checked in place: most words are not the event, and a substring of each would cost more than the check
+            if (isEvent(text, w[0], w[1]) || text.startsWith("PERF_RECORD_SWITCH", w[0])
+                    && (w[1] - w[0] == 18 || text.startsWith("_CPU_WIDE", w[0] + 18) && w[1] - w[0] == 27)) {
                 event = i;
                 break;
             }
@@ -41,32 +43,34 @@ final class PerfFastScanner {
         }
         // backwards from the event: [PERIOD] TIME [CPU] IDS, and the comm before
         int at = event - 1;
-        if (isDigits(word(text, words.get(at))) && at >= 1 && isTime(word(text, words.get(at - 1)))) {
+        if (isDigits(text, words.get(at)[0], words.get(at)[1]) && at >= 1
+                && isTime(text, words.get(at - 1)[0], words.get(at - 1)[1])) {
             at--;
         }
-        String timeWord = word(text, words.get(at));
-        if (!isTime(timeWord)) {
+        int[] timeAt = words.get(at);
+        if (!isTime(text, timeAt[0], timeAt[1])) {
             return null;
         }
+        String timeWord = word(text, timeAt);
         at--;
         int cpu = -1;
-        if (at >= 0 && isCpu(word(text, words.get(at)))) {
-            String c = word(text, words.get(at));
-            cpu = Integer.parseInt(c.substring(1, c.length() - 1));
+        if (at >= 0 && isCpu(text, words.get(at)[0], words.get(at)[1])) {
+            cpu = Integer.parseInt(text, words.get(at)[0] + 1, words.get(at)[1] - 1, 10);
             at--;
         }
         if (at < 0) {
             return null;
         }
-        String ids = word(text, words.get(at));
+        int idsFrom = words.get(at)[0];
+        int idsTo = words.get(at)[1];
         long pid = -1;
         long tid;
-        int slash = ids.indexOf('/');
-        if (slash > 0 && isDigits(ids.substring(0, slash)) && isDigits(ids.substring(slash + 1))) {
-            pid = Long.parseLong(ids.substring(0, slash));
-            tid = Long.parseLong(ids.substring(slash + 1));
-        } else if (isDigits(ids)) {
-            tid = Long.parseLong(ids);
+        int slash = text.indexOf('/', idsFrom);
+        if (slash > idsFrom && slash < idsTo && isDigits(text, idsFrom, slash) && isDigits(text, slash + 1, idsTo)) {
+            pid = Long.parseLong(text, idsFrom, slash, 10);
+            tid = Long.parseLong(text, slash + 1, idsTo, 10);
+        } else if (isDigits(text, idsFrom, idsTo)) {
+            tid = Long.parseLong(text, idsFrom, idsTo, 10);
         } else {
             return null;
         }
@@ -243,28 +247,49 @@ final class PerfFastScanner {
         return true;
     }
 
-    /** DIGITS '.' DIGITS ':' */
-    private static boolean isTime(String s) {
-        int dot = s.indexOf('.');
-        return s.endsWith(":") && dot > 0 && isDigits(s.substring(0, dot)) && isDigits(s.substring(dot + 1, s.length() - 1));
-    }
-
-    private static boolean isCpu(String s) {
-        return s.length() > 2 && s.startsWith("[") && s.endsWith("]") && isDigits(s.substring(1, s.length() - 1));
-    }
-
-    /** NAME ':' NAME ':' with NAME [a-zA-Z_][a-zA-Z_0-9]* */
-    private static boolean isEvent(String s) {
-        int colon = s.indexOf(':');
-        return colon > 0 && s.endsWith(":") && s.length() > colon + 2 && isName(s.substring(0, colon))
-                && isName(s.substring(colon + 1, s.length() - 1));
-    }
-
-    private static boolean isName(String s) {
-        if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) && s.charAt(0) < 128 || s.charAt(0) == '_')) {
+    private static boolean isDigits(String s, int from, int to) {
+        if (from >= to) {
             return false;
         }
-        for (int i = 1; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** DIGITS '.' DIGITS ':' in s[from, to) */
+    private static boolean isTime(String s, int from, int to) {
+        if (to - from < 4 || s.charAt(to - 1) != ':') {
+            return false;
+        }
+        int dot = s.indexOf('.', from);
+        return dot > from && dot < to - 2 && isDigits(s, from, dot) && isDigits(s, dot + 1, to - 1);
+    }
+
+    private static boolean isCpu(String s, int from, int to) {
+        return to - from > 2 && s.charAt(from) == '[' && s.charAt(to - 1) == ']' && isDigits(s, from + 1, to - 1);
+    }
+
+    /** NAME ':' NAME ':' in s[from, to), with NAME [a-zA-Z_][a-zA-Z_0-9]* */
+    private static boolean isEvent(String s, int from, int to) {
+        if (to - from < 4 || s.charAt(to - 1) != ':') {
+            return false;
+        }
+        int colon = s.indexOf(':', from);
+        return colon > from && colon < to - 2 && isName(s, from, colon) && isName(s, colon + 1, to - 1);
+    }
+
+    private static boolean isName(String s, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        char first = s.charAt(from);
+        if (!(first < 128 && Character.isLetter(first) || first == '_')) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
             char c = s.charAt(i);
             if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
                 return false;
