@@ -104,7 +104,9 @@ public final class Timeline implements AutoCloseable {
             long always = 0;
             copy.raw("{\"traceEvents\":[");
             try (TraceEventWriter head = new TraceEventWriter(copy.stream(), false)) {
-                metadata(head, stracePid, go, joined, join, traceName,
+                // a perf capture is read as the same events; its tracks say which capture they are
+                String capture = analysis.metrics() != null && analysis.metrics().kernel() != null ? "perf" : "strace";
+                metadata(head, capture, stracePid, go, joined, join, traceName,
                         analysis.metrics() == null || analysis.metrics().sysmon() == null ? -1
                                 : analysis.metrics().sysmon().tid());
                 head.flush();
@@ -125,10 +127,10 @@ public final class Timeline implements AutoCloseable {
         }
     }
 
-    private void metadata(TraceEventWriter w, long stracePid, GoTimeline go, boolean joined, JoinMetrics join,
+    private void metadata(TraceEventWriter w, String capture, long stracePid, GoTimeline go, boolean joined, JoinMetrics join,
             String traceName, int sysmonTid) throws IOException {
         if (strace.baseNs() != Long.MIN_VALUE) {
-            w.metadata("process_name", stracePid, 0, "name", "strace: " + (strace.executable() == null ? "process"
+            w.metadata("process_name", stracePid, 0, "name", capture + ": " + (strace.executable() == null ? "process"
                     : strace.executable()));
             w.metadata("process_sort_index", stracePid, 0, "sort_index", 0);
             Map<Integer, Long> goTracks = go == null ? Map.of() : go.goTracks();
@@ -148,7 +150,7 @@ public final class Timeline implements AutoCloseable {
             }
         }
         if (go != null) {
-            String clock = joined ? "on strace's clock" : "on the trace's own clock";
+            String clock = joined ? "on " + capture + "'s clock" : "on the trace's own clock";
             w.metadata("process_name", GoTimeline.PS_PID, 0, "name", "Go trace: Ps, " + clock + " (" + traceName + ")");
             w.metadata("process_sort_index", GoTimeline.PS_PID, 0, "sort_index", 1);
             for (int p : go.ps()) {

@@ -74,6 +74,22 @@ class TimelineCommandTest {
     }
 
     @Test
+    void aPerfCaptureWithItsGoTraceMakesAValidTimelineOnPerfsClock() throws Exception {
+        String bundle = Corpus.samples().resolve("perf/agreement/joinload-spin-p1-perf").toString();
+        JsonNode root = timeline(bundle);
+        assertThat(TraceEventRules.violations(root)).isEmpty();
+        List<String> processes = events(root, "M", "process_name").stream().map(e -> e.get("args").get("name").asText())
+                .toList();
+        assertThat(processes).contains("perf: process", "Go trace: goroutines, on perf's clock");
+        // every SIGURG perf saw delivered is an instant, each sent one an arrow to its delivery
+        long delivered = java.nio.file.Files.lines(java.nio.file.Path.of(bundle, "perf.txt"))
+                .filter(l -> l.contains("signal_deliver: sig=23 ")).count();
+        assertThat(events(root, "i", null).stream().filter(e -> e.get("cat").asText().equals("signal")).count())
+                .isEqualTo(delivered).isEqualTo(26);
+        assertThat(events(root, "s", null)).hasSameSizeAs(events(root, "f", null)).isNotEmpty();
+    }
+
+    @Test
     void eachMsRunSlicesSitBesideItsThreadAndEachAsyncPreemptionJustAfterItsHandler() throws Exception {
         JsonNode analysis = JSON.readTree(Cli.run("analyze", "--format", "json", pair("mixed-p2")).out());
         JsonNode join = analysis.get("metrics").get("join");
