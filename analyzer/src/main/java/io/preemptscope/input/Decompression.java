@@ -30,14 +30,14 @@ final class Decompression {
         } catch (CompressorException notCompressed) {
             return raw;
         }
-        Counting counted = new Counting(raw);
+        CountingInputStream counted = new CountingInputStream(raw);
         try {
             return new BufferedInputStream(new Checked(
                     new CompressorStreamFactory(true).createCompressorInputStream(format, counted),
                     counted, name, format), BUFFER);
         } catch (CompressorException e) {
             // the decompressors read their header as they are made
-            throw failure(name, format, counted.count, e.getCause() instanceof IOException io ? io : null);
+            throw failure(name, format, counted.count(), e.getCause() instanceof IOException io ? io : null);
         } catch (LinkageError e) {
             throw InputException.damaged(name, String.format(Locale.ROOT,
                     "%s data cannot be decompressed here: its native library did not load", label(format)), e);
@@ -68,53 +68,14 @@ final class Decompression {
         };
     }
 
-    /** Counts the compressed bytes the decompressor has taken. */
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            count += skipped;
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-    }
-
     /** Turns the decompressor's failures into one-line messages; once failed, it fails the same way again. */
     private static final class Checked extends FilterInputStream {
-        private final Counting counted;
+        private final CountingInputStream counted;
         private final String name;
         private final String format;
         private InputException failed;
 
-        Checked(InputStream decompressed, Counting counted, String name, String format) {
+        Checked(InputStream decompressed, CountingInputStream counted, String name, String format) {
             super(decompressed);
             this.counted = counted;
             this.name = name;
@@ -141,7 +102,7 @@ final class Decompression {
                 throw e;
             } catch (IOException | RuntimeException e) {
                 // RuntimeException: the decompressors throw some (array bounds, arithmetic) on damaged data
-                failed = failure(name, format, counted.count,
+                failed = failure(name, format, counted.count(),
                         e instanceof IOException io ? io : new IOException("the data does not decode", e));
                 throw failed;
             }

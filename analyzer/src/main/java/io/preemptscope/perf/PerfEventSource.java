@@ -1,5 +1,6 @@
 package io.preemptscope.perf;
 
+import io.preemptscope.input.CountingInputStream;
 import io.preemptscope.input.InputException;
 import io.preemptscope.input.InputSource;
 import io.preemptscope.input.UpToCut;
@@ -9,9 +10,7 @@ import io.preemptscope.strace.ReadProblem;
 import io.preemptscope.strace.StraceInputException;
 import io.preemptscope.strace.event.StraceEvent;
 import io.preemptscope.util.IoErrors;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -25,7 +24,7 @@ import java.util.function.Consumer;
  */
 public final class PerfEventSource implements EventSource {
     private final String name;
-    private final Counted counted;
+    private final CountingInputStream counted;
     private final UpToCut content;
     private final PerfScriptReader reader;
     private final PerfAsStrace translate;
@@ -44,7 +43,7 @@ public final class PerfEventSource implements EventSource {
             throws StraceInputException {
         this.name = source.name();
         try {
-            this.counted = new Counted(source.open().content());
+            this.counted = new CountingInputStream(source.open().content());
         } catch (InputException e) {
             throw new StraceInputException(e.getMessage(), e);
         }
@@ -109,7 +108,7 @@ public final class PerfEventSource implements EventSource {
 
     @Override
     public long bytesRead() {
-        return counted.count;
+        return counted.count();
     }
 
     /** Whether lines were read and none was perf script output. */
@@ -120,32 +119,5 @@ public final class PerfEventSource implements EventSource {
     @Override
     public void close() throws IOException {
         reader.close();
-    }
-
-    /** Counts the bytes read through it, for progress; one reader thread writes, the progress bar reads. */
-    private static final class Counted extends FilterInputStream {
-        private volatile long count;
-
-        Counted(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.preemptscope.perf;
 
+import io.preemptscope.strace.args.ArgDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class PerfFastScanner {
         }
         // backwards from the event: [PERIOD] TIME [CPU] IDS, and the comm before
         int at = event - 1;
-        if (isDigits(text, words.get(at)[0], words.get(at)[1]) && at >= 1
+        if (ArgDecoder.allDigits(text, words.get(at)[0], words.get(at)[1]) && at >= 1
                 && isTime(text, words.get(at - 1)[0], words.get(at - 1)[1])) {
             at--;
         }
@@ -66,10 +67,10 @@ final class PerfFastScanner {
         long pid = -1;
         long tid;
         int slash = text.indexOf('/', idsFrom);
-        if (slash > idsFrom && slash < idsTo && isDigits(text, idsFrom, slash) && isDigits(text, slash + 1, idsTo)) {
+        if (slash > idsFrom && slash < idsTo && ArgDecoder.allDigits(text, idsFrom, slash) && ArgDecoder.allDigits(text, slash + 1, idsTo)) {
             pid = Long.parseLong(text, idsFrom, slash, 10);
             tid = Long.parseLong(text, slash + 1, idsTo, 10);
-        } else if (isDigits(text, idsFrom, idsTo)) {
+        } else if (ArgDecoder.allDigits(text, idsFrom, idsTo)) {
             tid = Long.parseLong(text, idsFrom, idsTo, 10);
         } else {
             return null;
@@ -247,29 +248,17 @@ final class PerfFastScanner {
         return true;
     }
 
-    private static boolean isDigits(String s, int from, int to) {
-        if (from >= to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** DIGITS '.' DIGITS ':' in s[from, to) */
     private static boolean isTime(String s, int from, int to) {
         if (to - from < 4 || s.charAt(to - 1) != ':') {
             return false;
         }
         int dot = s.indexOf('.', from);
-        return dot > from && dot < to - 2 && isDigits(s, from, dot) && isDigits(s, dot + 1, to - 1);
+        return dot > from && dot < to - 2 && ArgDecoder.allDigits(s, from, dot) && ArgDecoder.allDigits(s, dot + 1, to - 1);
     }
 
     private static boolean isCpu(String s, int from, int to) {
-        return to - from > 2 && s.charAt(from) == '[' && s.charAt(to - 1) == ']' && isDigits(s, from + 1, to - 1);
+        return to - from > 2 && s.charAt(from) == '[' && s.charAt(to - 1) == ']' && ArgDecoder.allDigits(s, from + 1, to - 1);
     }
 
     /** NAME ':' NAME ':' in s[from, to), with NAME [a-zA-Z_][a-zA-Z_0-9]* */

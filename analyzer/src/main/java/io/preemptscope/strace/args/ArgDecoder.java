@@ -188,7 +188,8 @@ public final class ArgDecoder {
         }
     }
 
-    private static boolean allDigits(String s, int from, int to) {
+    /** Whether s[from, to) is one or more ASCII digits. */
+    public static boolean allDigits(String s, int from, int to) {
         if (from >= to) {
             return false;
         }
