@@ -28,6 +28,10 @@ public final class KernelView implements Consumer<PerfEvent> {
     private static final int BUSIEST_SHOWN = 8;
 
     private final IntMap<ThreadCpu> threads = new IntMap<>();
+    /** The busiest of the threads that have ended, a few at most. */
+    private final List<KernelMetrics.ThreadCpu> exited = new ArrayList<>();
+    private static final Comparator<KernelMetrics.ThreadCpu> BUSIEST_FIRST = Comparator
+            .comparingDouble(KernelMetrics.ThreadCpu::onCpuMs).reversed().thenComparingInt(KernelMetrics.ThreadCpu::tid);
     private final Delays.Recorder onCpu = new Delays.Recorder();
     private final Delays.Recorder offCpuInLongRuns = new Delays.Recorder();
     private final Delays.Recorder generateToDeliver = new Delays.Recorder();
@@ -98,12 +102,26 @@ public final class KernelView implements Consumer<PerfEvent> {
                 case "sched:sched_process_exit" -> {
                     runEnds(tid, e.timeNs());
                     ThreadCpu t = threads.get(tid);
-                    if (t != null && Boolean.TRUE.equals(t.on)) {
-                        interval(t, e.timeNs());
-                        t.on = false;
+                    if (t != null) {
+                        if (Boolean.TRUE.equals(t.on)) {
+                            interval(t, e.timeNs());
+                        }
+                        retire(tid, t);
                     }
                 }
                 default -> { }
+            }
+        }
+    }
+
+    /** A thread ended: its totals join the busiest list if they belong there, its state goes (memory stays bounded). */
+    private void retire(int tid, ThreadCpu t) {
+        threads.remove(tid);
+        if (t.onCpuNs > 0) {
+            exited.add(new KernelMetrics.ThreadCpu(tid, Delays.ms(t.onCpuNs), t.involuntary));
+            if (exited.size() > 4 * BUSIEST_SHOWN) {
+                exited.sort(BUSIEST_FIRST);
+                exited.subList(BUSIEST_SHOWN, exited.size()).clear();
             }
         }
     }
@@ -256,15 +274,14 @@ public final class KernelView implements Consumer<PerfEvent> {
      * @param everySyscall whether the capture recorded every syscall; else its gaps are no user runs
      */
     public KernelMetrics metrics(boolean everySyscall) {
-        List<KernelMetrics.ThreadCpu> busiest = new ArrayList<>();
+        List<KernelMetrics.ThreadCpu> busiest = new ArrayList<>(exited);
         threads.forEach((t, tid) -> {
             long on = t.onCpuNs + (Boolean.TRUE.equals(t.on) && lastNs > t.since ? lastNs - t.since : 0);
             if (on > 0) {
                 busiest.add(new KernelMetrics.ThreadCpu(tid, Delays.ms(on), t.involuntary));
             }
         });
-        busiest.sort(Comparator.comparingDouble(KernelMetrics.ThreadCpu::onCpuMs).reversed()
-                .thenComparingInt(KernelMetrics.ThreadCpu::tid));
+        busiest.sort(BUSIEST_FIRST);
         return new KernelMetrics("perf", switchRecords > 0, onCpu.delays(), involuntary, voluntary,
                 List.copyOf(busiest.subList(0, Math.min(BUSIEST_SHOWN, busiest.size()))), everySyscall,
                 everySyscall ? offCpuInLongRuns.count() : 0, everySyscall ? longRunsOffCpu : 0,
