@@ -103,7 +103,7 @@ final class RunReplay {
     void kernel(io.preemptscope.analysis.kernel.KernelView view) {
         kernel = view;
         metrics.basis(ReplayMetrics.PERF_BASIS);
-        strace.perfCapture();
+        strace.perfCapture(view);
     }
 
     /** Also hands every strace event to {@code tap} as it is replayed (the timeline). */
@@ -237,24 +237,40 @@ final class RunReplay {
         if (run == null || metrics.subsetIsRecorded()) {
             return f;
         }
-        String facts = "perf: on a CPU " + Durations.ms(run.onCpuNs()) + " ms of the " + Durations.ms(run.endNs()
-                - run.startNs()) + " ms, switched out " + run.switchedOut() + (run.switchedOut() == 1 ? " time" : " times")
+        String switchedOut = "switched out " + run.switchedOut() + (run.switchedOut() == 1 ? " time" : " times")
                 + " (off any CPU " + Durations.ms(run.offCpuNs()) + " ms)";
+        String facts = "perf: on a CPU " + Durations.ms(run.onCpuNs()) + " ms of the " + Durations.ms(run.endNs()
+                - run.startNs()) + " ms, " + switchedOut;
         if (run.onCpuNs() <= deadlineNs && f.severity() != io.preemptscope.model.anomaly.Severity.INFO) {
             return f.rejudged(io.preemptscope.model.anomaly.Severity.INFO, f.goroutine(), f.message() + " — but " + facts
                     + ": within the " + Durations.ms(deadlineNs) + " ms deadline on a CPU; the kernel, not the Go"
                     + " scheduler, made the run long");
         }
-        return f.rejudged(f.severity(), f.goroutine(), f.message() + "; " + facts);
+        // the rules judged the run by its time on a CPU, and said it, when they had it
+        boolean saidOnCpu = f.message().contains(" on a CPU ");
+        return f.rejudged(f.severity(), f.goroutine(), f.message() + "; " + (saidOnCpu ? "perf: " + switchedOut : facts));
     }
 
-    /** A late SIGURG delivery, with what perf saw of its target: where it was when the signal was generated. */
+    /**
+     * A late SIGURG delivery, with what perf saw of its target when the signal was generated. Off
+     * any CPU: the model's reading (descheduled) is what perf shows. On a CPU and never switched
+     * out until the delivery: the signal waited in the kernel, for the thread's return to user
+     * space (a page fault, another long kernel path), which no syscall capture shows.
+     */
     private Finding withDeliveryFacts(Finding f) {
         io.preemptscope.analysis.kernel.KernelView.LateDelivery d = kernel.lateDelivery(f.tid(), straceNs(f));
         if (d == null || d.targetOnCpu() == null) {
             return f;
         }
-        String facts = d.targetOnCpu() ? "perf: it was on a CPU when the kernel generated the signal"
+        if (d.targetOnCpu() && d.switchedInNs() < 0) {
+            String message = f.message();
+            int because = message.indexOf(": the target was off the CPU");
+            return f.rejudged(f.severity(), f.goroutine(), (because < 0 ? message : message.substring(0, because))
+                    + ": perf shows the target on a CPU from the signal's generation to its delivery, so it waited in"
+                    + " the kernel for the thread's return to user space (a page fault or another long kernel path)");
+        }
+        String facts = d.targetOnCpu() ? "perf: it was on a CPU when the kernel generated the signal, and was"
+                + " switched out before the delivery"
                 : "perf: it was off any CPU when the kernel generated the signal" + (d.switchedInNs() < 0 ? ""
                         : " and was switched in " + Durations.ms(d.switchedInNs() - d.generatedNs()) + " ms later");
         return f.rejudged(f.severity(), f.goroutine(), f.message() + "; " + facts);

@@ -67,7 +67,8 @@ final class StraceReplay {
     private boolean timedEvent;
 
     StraceReplay(Consumer<Observation> sink, EvidenceRefs refs, ReplayMetrics metrics) {
-        this.sink = sink;
+        // a run past forcePreemptNS goes to the rules with its time on a CPU, when the capture shows it
+        this.sink = o -> sink.accept(kernel != null && o instanceof Observation.UserRun r ? onCpu(r) : o);
         this.refs = refs;
         this.metrics = metrics;
         this.sysmon = new SysmonFinder(sink);
@@ -84,8 +85,16 @@ final class StraceReplay {
     }
 
     /** The events come from a perf capture: a call's entry and exit are two lines, and a run starts at the exit. */
-    void perfCapture() {
+    void perfCapture(io.preemptscope.analysis.kernel.KernelView view) {
         exitLineStartsRun = true;
+        kernel = view;
+    }
+
+    private io.preemptscope.analysis.kernel.KernelView kernel;
+
+    private Observation.UserRun onCpu(Observation.UserRun r) {
+        io.preemptscope.analysis.kernel.KernelView.LongRun run = kernel.longRun(r.tid(), r.timeNs());
+        return run == null || run.endNs() != r.endNs() ? r : r.onCpu(run.onCpuNs());
     }
 
     int sysmonTid() {
@@ -480,13 +489,15 @@ final class StraceReplay {
         if (call.result() != null && timeout >= 0) {
             String note = FutexArgs.address(call.args());
             boolean timedOut = "ETIMEDOUT".equals(call.result().errno());
-            if (timeout == ArgDecoder.UNREAD_TIMESPEC && timedOut && exit - entry >= Observation.NoteSleep.LOOP_STEP_NS
-                    && exit - entry < Observation.NoteSleep.LOOP_STEP_NS + SHORT_WAIT_SLACK_NS) {
-                // perf sees the timeout's address only; a wait that timed out this soon asked for no more
-                // than it lasted, and the runtime's only notetsleep that short is the stop loops' 100 µs step
+            ThreadState t = thread(call.tid());
+            if (timeout == ArgDecoder.UNREAD_TIMESPEC && (note.equals(t.stopLoopNote) || timedOut
+                    && exit - entry >= Observation.NoteSleep.LOOP_STEP_NS
+                    && exit - entry < Observation.NoteSleep.LOOP_STEP_NS + SHORT_WAIT_SLACK_NS)) {
+                // perf sees the timeout's address only. A wait that timed out this soon asked for no more than
+                // it lasted, and the runtime's only notetsleep that short is the stop loops' 100 µs step; the
+                // loop's next waits on its note are its steps too, the one that is woken ending it
                 timeout = Observation.NoteSleep.LOOP_STEP_NS;
             }
-            ThreadState t = thread(call.tid());
             sink.accept(new Observation.NoteSleep(entry, ref, call.tid(), note, timeout, exit, timedOut,
                     note.equals(t.stopLoopNote)));
             t.stopLoopNote = timedOut ? note : null;

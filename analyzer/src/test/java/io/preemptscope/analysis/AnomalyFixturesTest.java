@@ -177,9 +177,10 @@ class AnomalyFixturesTest {
                 });
         // one stop, though the waiter was off the CPU 3.7 ms between two of its timeouts: it made no other syscall
         assertThat(stw).extracting(f -> f.get("message").asText()).containsExactly(
-                "thread 6134 waited 515.9 ms (2581 timeouts of 100 µs on futex 0x531088) for the world to stop, more"
-                        + " than 1.3 ms with this capture's tracing overhead; no SIGURG was sent to anyone; without async"
-                        + " preemption only a function call lets the straggler stop");
+                "thread 6134 waited 515.9 ms (2581 timeouts of 100 µs on futex 0x531088) for the world to stop (or"
+                        + " for every P to pass a safe point, which forEachP waits for the same way), more than 1.3 ms"
+                        + " with this capture's tracing overhead; no SIGURG was sent to anyone; without async preemption"
+                        + " only a function call lets the straggler stop");
     }
 
     private static List<String> warningsAndErrors(Path capture) throws IOException {

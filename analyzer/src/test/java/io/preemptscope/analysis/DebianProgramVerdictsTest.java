@@ -85,12 +85,13 @@ class DebianProgramVerdictsTest {
         JsonNode starved = findings(result, "COOP_STARVATION").stream()
                 .filter(f -> f.get("severity").asText().equals("warning")).findFirst().orElseThrow();
         assertThat(starved.get("message").asText()).isEqualTo("thread 21022 ran 73.4 ms of user code without a"
-                + " syscall while thread 21026 waited 73.5 ms for the world to stop: its goroutine kept its P past the"
-                + " stop request, and with asyncpreemptoff=1 only a function call lets it stop");
+                + " syscall while thread 21026 waited 73.5 ms for the world to stop or a safe point: its goroutine kept"
+                + " its P past the stop request, and with asyncpreemptoff=1 only a function call lets it stop");
         assertThat(starved.get("evidence")).extracting(e -> e.get("line").asLong()).containsExactly(901L, 902L);
         assertThat(findings(result, "STW_STRAGGLER")).singleElement()
                 .satisfies(f -> assertThat(f.get("message").asText()).startsWith("thread 21026 waited 73.5 ms (300"
-                        + " timeouts of 100 µs on futex 0x7ac150) for the world to stop"));
+                        + " timeouts of 100 µs on futex 0x7ac150) for the world to stop (or for every P to pass a safe"
+                        + " point, which forEachP waits for the same way)"));
     }
 
     @Test
@@ -110,11 +111,13 @@ class DebianProgramVerdictsTest {
         assertThat(findings(analyze("caddy-default.strace.txt.gz"), "STW_STRAGGLER"))
                 .extracting(f -> f.get("severity").asText() + ": " + f.get("message").asText()).containsExactly(
                         "info: thread 4287 waited 12.0 ms (48 timeouts of 100 µs on futex 0x27198d0) for the world to"
-                                + " stop, but the SIGURG it sent took 9.6 ms to reach thread 4270, and the stop ended"
+                                + " stop (or for every P to pass a safe point, which forEachP waits for the same way),"
+                                + " but the SIGURG it sent took 9.6 ms to reach thread 4270, and the stop ended"
                                 + " 300 µs after it arrived: the straggler was preempted at once, and the wait was"
                                 + " signal delivery (the tracer holds each signal, and the target may be off the CPU)",
                         "info: thread 4273 waited 9.6 ms (8 timeouts of 100 µs on futex 0x27198d0) for the world to"
-                                + " stop, but no SIGURG was sent: the stop loop signals every P running a goroutine, so"
+                                + " stop (or for every P to pass a safe point, which forEachP waits for the same way),"
+                                + " but no SIGURG was sent: the stop loop signals every P running a goroutine, so"
                                 + " none was; it waited for Ps changing hands (threads in the runtime or in syscalls,"
                                 + " which tracing slows), not for a goroutine that could not be stopped");
         assertThat(findings(analyze("caddy-apo.strace.txt.gz"), "STW_STRAGGLER")).singleElement()

@@ -37,7 +37,13 @@ public final class KernelView implements Consumer<PerfEvent> {
     private final Delays.Recorder generateToDeliver = new Delays.Recorder();
     private final Delays.Recorder generateToDeliverRunning = new Delays.Recorder();
     private final Delays.Recorder generateToDeliverOffCpu = new Delays.Recorder();
-    private final Map<Long, Map<Long, LongRun>> longRuns = new HashMap<>();
+    /**
+     * Long runs by thread and start. Concurrent: the replay reads a run as soon as the event that ends
+     * it arrives, while this reader thread goes on ahead (the queue between them orders the two).
+     */
+    private final Map<RunKey, LongRun> longRuns = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record RunKey(int tid, long startNs) {}
     /** Late SIGURG deliveries (past {@link #LATE_DELIVERY_NS}), by thread and delivery time. */
     private final Map<Long, Map<Long, LateDelivery>> lateDeliveries = new HashMap<>();
     private int lateDeliveryCount;
@@ -181,8 +187,7 @@ public final class KernelView implements Consumer<PerfEvent> {
                 longRunsOffCpu++;
             }
             if (longRunCount < MAX_LONG_RUNS) {
-                longRuns.computeIfAbsent((long) tid, k -> new HashMap<>())
-                        .put(t.runStart, new LongRun(tid, t.runStart, at, offCpu, t.runSwitchedOut));
+                longRuns.put(new RunKey(tid, t.runStart), new LongRun(tid, t.runStart, at, offCpu, t.runSwitchedOut));
                 longRunCount++;
             }
         }
@@ -263,8 +268,7 @@ public final class KernelView implements Consumer<PerfEvent> {
 
     /** The user run of {@code tid} that began at {@code startNs}, when it was past forcePreemptNS; else null. */
     public LongRun longRun(int tid, long startNs) {
-        Map<Long, LongRun> runs = longRuns.get((long) tid);
-        return runs == null ? null : runs.get(startNs);
+        return longRuns.get(new RunKey(tid, startNs));
     }
 
     /**

@@ -143,13 +143,14 @@ public final class Checker {
      */
     public List<Violation> finish(CheckerSettings calibrated, boolean runsObservable) {
         // the run rules take a stop that waited on a running thread as proof that its run was one slice
-        runs.finish(calibrated, sysmon.tid(), runsObservable, stops.finish(calibrated, runsObservable));
+        List<StopRules.Wait> waits = stops.finish(calibrated, runsObservable);
+        runs.finish(calibrated, sysmon.tid(), runsObservable, waits);
         interrupts.finish();
         signals.finish(calibrated);
         sysmon.finish();
         suspends.finish(calibrated, runsObservable);
         faults.finish();
-        repreempts.finish(calibrated);
+        repreempts.finish(calibrated, waits);
         List<Violation> sorted = new ArrayList<>(found);
         // one plain comparison, not a chain of key extractors: this code runs once, mostly interpreted
         sorted.sort((a, b) -> a.timeNs() != b.timeNs() ? Long.compare(a.timeNs(), b.timeNs())

@@ -93,11 +93,27 @@ public sealed interface Observation {
      * @param cutShortBy null when the thread left user space itself; otherwise what ended the
      *     capture of a thread still running, e.g. "it was killed by SIGINT" or "the capture ended":
      *     the run lasted at least this long
+     * @param onCpuNs how much of the run the thread spent on a CPU, -1 when the capture does not
+     *     show it (strace); a perf capture does
      */
-    record UserRun(long timeNs, long ref, int tid, long endNs, int sigurgSent, String cutShortBy)
+    record UserRun(long timeNs, long ref, int tid, long endNs, int sigurgSent, String cutShortBy, long onCpuNs)
             implements Observation {
         public UserRun(long timeNs, long ref, int tid, long endNs, int sigurgSent) {
-            this(timeNs, ref, tid, endNs, sigurgSent, null);
+            this(timeNs, ref, tid, endNs, sigurgSent, null, -1);
+        }
+
+        public UserRun(long timeNs, long ref, int tid, long endNs, int sigurgSent, String cutShortBy) {
+            this(timeNs, ref, tid, endNs, sigurgSent, cutShortBy, -1);
+        }
+
+        /** The same run, with the time its thread spent on a CPU. */
+        public UserRun onCpu(long ns) {
+            return new UserRun(timeNs, ref, tid, endNs, sigurgSent, cutShortBy, ns);
+        }
+
+        /** How long the thread ran its code: on a CPU when known, else the run's whole length. */
+        public long busyNs() {
+            return onCpuNs >= 0 ? onCpuNs : lengthNs();
         }
 
         public long lengthNs() {

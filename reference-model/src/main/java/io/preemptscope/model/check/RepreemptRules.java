@@ -1,6 +1,7 @@
 package io.preemptscope.model.check;
 
 import io.preemptscope.model.anomaly.AnomalyId;
+import io.preemptscope.model.anomaly.Severity;
 import io.preemptscope.model.sysmon.SysmonConstants;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,17 +89,28 @@ final class RepreemptRules {
         close(open.remove(x.tid()));
     }
 
-    void finish(CheckerSettings calibrated) {
+    /** @param waits the stops (and safe-point waits) that waited past the straggler threshold */
+    void finish(CheckerSettings calibrated, List<StopRules.Wait> waits) {
         open.values().forEach(this::close);
         open.clear();
         long deadline = calibrated.preemptDeadlineNs();
         for (Run run : closed) {
             long sliceAtLeast = SysmonConstants.FORCE_PREEMPT_NS + run.spanNs();
             if (sliceAtLeast > deadline) {
-                report(run, sliceAtLeast, deadline);
+                report(run, sliceAtLeast, deadline, waitDuring(run, waits));
             }
         }
         closed.clear();
+    }
+
+    /** A wait of the target thread itself that overlaps the streak: its P was held by the wait. */
+    private static StopRules.Wait waitDuring(Run run, List<StopRules.Wait> waits) {
+        for (StopRules.Wait w : waits) {
+            if (w.tid() == run.first.targetTid() && w.timeNs() <= run.last.timeNs() && w.endNs() >= run.first.timeNs()) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private void close(Run run) {
@@ -107,9 +119,22 @@ final class RepreemptRules {
         }
     }
 
-    private void report(Run run, long sliceAtLeast, long deadline) {
+    private void report(Run run, long sliceAtLeast, long deadline, StopRules.Wait waiting) {
         int tid = run.first.targetTid();
         AnomalyId id = AnomalyId.SIGURG_DELIVERED_NO_PREEMPT;
+        if (waiting != null) {
+            // stopTheWorld and forEachP wait on the system stack holding their P: sysmon sees that P's slice
+            // go on and asks again each round, but the waiter is not what holds things up
+            sink.add(id, () -> new Violation(id, Severity.INFO, tid, run.first.timeNs(),
+                    List.of(run.first.ref(), run.last.ref(), waiting.ref()), String.format(Locale.ROOT,
+                            "sysmon (thread %d) sent SIGURG to thread %d on %d consecutive rounds over %.1f ms (%d"
+                                    + " delivered) while that thread itself waited %.1f ms for the world to stop or"
+                                    + " for every P to pass a safe point: the wait holds its P, so its slice lasts"
+                                    + " until the straggler stops (see STW_STRAGGLER)",
+                            run.first.sender(), tid, run.requests, run.spanNs() / 1e6, run.delivered,
+                            (waiting.endNs() - waiting.timeNs()) / 1e6)));
+            return;
+        }
         sink.add(id, () -> new Violation(id, id.severity(),
                 tid, run.first.timeNs(), List.of(run.first.ref(), run.last.ref()), String.format(Locale.ROOT,
                         "sysmon (thread %d) sent SIGURG to thread %d on %d consecutive rounds over %.1f ms (%d"

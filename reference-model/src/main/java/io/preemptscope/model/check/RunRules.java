@@ -137,8 +137,9 @@ final class RunRules {
                     && r.lengthNs() > longestEnded;
         }
 
+        /** Judged by the time on a CPU when the capture shows it: turn-taking goroutines also wait for the CPU. */
         boolean farPast(Observation.UserRun r) {
-            return r.lengthNs() > FAR_PAST_DEADLINES * settings.preemptDeadlineNs();
+            return r.busyNs() > FAR_PAST_DEADLINES * settings.preemptDeadlineNs();
         }
 
         /**
@@ -216,7 +217,7 @@ final class RunRules {
         if (stop != null) {
             return new Violation(AnomalyId.COOP_STARVATION, AnomalyId.COOP_STARVATION.severity(), r.tid(), r.timeNs(),
                     List.of(r.ref(), stop.ref()), String.format(Locale.ROOT, "thread %d ran %.1f ms of user code"
-                                    + " without a syscall%s while thread %d waited %.1f ms for the world to stop: its"
+                                    + " without a syscall%s while thread %d waited %.1f ms for the world to stop or a safe point: its"
                                     + " goroutine kept its P past the stop request, and with %s only a function call"
                                     + " lets it stop",
                             r.tid(), r.lengthNs() / 1e6, cutShort(r), stop.tid(), stop.lengthNs() / 1e6, mode));
@@ -224,12 +225,13 @@ final class RunRules {
         if (evidence.farPast(r)) {
             return new Violation(AnomalyId.COOP_STARVATION, AnomalyId.COOP_STARVATION.severity(), r.tid(), r.timeNs(),
                     List.of(r.ref()), String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall%s,"
-                                    + " %.0f times the %.1f ms deadline: goroutines taking turns make a syscall well within"
-                                    + " that, so one goroutine most likely held its P, and with %s only a function"
-                                    + " call can stop such a loop. A syscall capture (strace, perf) does not show who"
-                                    + " waited for that P; a Go trace (capture --gotrace) does",
-                            r.tid(), r.lengthNs() / 1e6, cutShort(r), Math.floor((double) r.lengthNs() / deadline),
-                            deadline / 1e6, mode));
+                                    + "%s %.0f times the %.1f ms deadline: goroutines taking turns make a syscall well"
+                                    + " within that, so one goroutine most likely held its P, and with %s only a"
+                                    + " function call can stop such a loop. A syscall capture (strace, perf) does not"
+                                    + " show who waited for that P; a Go trace (capture --gotrace) does",
+                            r.tid(), r.lengthNs() / 1e6, cutShort(r), r.onCpuNs() < 0 ? ""
+                                    : String.format(Locale.ROOT, " on a CPU %.1f ms of it,", r.onCpuNs() / 1e6),
+                            Math.floor((double) r.busyNs() / deadline), deadline / 1e6, mode));
         }
         return new Violation(AnomalyId.COOP_STARVATION, Severity.INFO, r.tid(), r.timeNs(), List.of(r.ref()),
                 String.format(Locale.ROOT, "thread %d ran %.1f ms of user code without a syscall%s, past the %.1f ms"
@@ -281,7 +283,7 @@ final class RunRules {
                         r.tid(), r.lengthNs() / 1e6, hang ? " (still running when " + r.cutShortBy() + ": a hang)"
                                 : cutShort(r),
                         stop == null ? "" : String.format(Locale.ROOT,
-                                " while thread %d waited %.1f ms for the world to stop", stop.tid(),
+                                " while thread %d waited %.1f ms for the world to stop or a safe point", stop.tid(),
                                 stop.lengthNs() / 1e6),
                         deadline / 1e6, stalled));
     }

@@ -20,6 +20,12 @@ import java.util.Set;
 final class StopRules {
     /** The re-preempt period of the stop loop (§8). */
     static final long LOOP_STEP_NS = Observation.NoteSleep.LOOP_STEP_NS;
+    /**
+     * What a 100 µs note loop waits for: stopTheWorldWithSema on sched.stopnote and forEachP on
+     * sched.safePointNote loop alike, and a capture shows only the note's address.
+     */
+    static final String WAITED_FOR = "for the world to stop (or for every P to pass a safe point, which forEachP"
+            + " waits for the same way)";
     /** A stop that waits longer than this has a straggler (§7 A3: "e.g. 1 ms"), before tracing overhead. */
     static final long STRAGGLER_NS = 1_000_000L;
     /**
@@ -219,7 +225,7 @@ final class StopRules {
         String notAGoroutine = hang ? null : notAGoroutine(loop, threshold, settings);
         sink.add(id, () -> notAGoroutine != null ? new Violation(id, Severity.INFO, loop.first.tid(),
                 loop.first.timeNs(), List.of(loop.first.ref()), String.format(Locale.ROOT,
-                        "thread %d waited %.1f ms (%d timeout%s of 100 µs on futex %s) for the world to stop, but %s",
+                        "thread %d waited %.1f ms (%d timeout%s of 100 µs on futex %s) " + WAITED_FOR + ", but %s",
                         loop.first.tid(), length / 1e6, loop.rounds, loop.rounds == 1 ? "" : "s", loop.first.note(),
                         notAGoroutine))
                 : straggler(id, loop, hang, threshold, settings));
@@ -270,8 +276,8 @@ final class StopRules {
                         ? "; without async preemption only a function call lets the straggler stop"
                         : "; the straggler sat at a point async preemption cannot use";
         return new Violation(id, id.severity(), loop.first.tid(), loop.first.timeNs(), List.of(loop.first.ref()),
-                String.format(Locale.ROOT, "thread %d waited %.1f ms (%d timeout%s of 100 µs on futex %s) for the world"
-                                + " to stop%s, more than %.1f ms with this capture's tracing overhead; %s%s",
+                String.format(Locale.ROOT, "thread %d waited %.1f ms (%d timeout%s of 100 µs on futex %s) "
+                                + WAITED_FOR + "%s, more than %.1f ms with this capture's tracing overhead; %s%s",
                         loop.first.tid(), length / 1e6, loop.rounds, loop.rounds == 1 ? "" : "s", loop.first.note(),
                         ended ? "" : " and was still waiting when the capture ended", threshold / 1e6, signals, why));
     }

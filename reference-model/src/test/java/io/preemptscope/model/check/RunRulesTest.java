@@ -49,6 +49,22 @@ class RunRulesTest {
     }
 
     @Test
+    void aRunFarPastTheDeadlineOnlyOnTheClockIsJudgedByItsTimeOnACpu() {
+        // perf: 13.5 deadlines of wall time, but the kernel had the thread off its CPU half of it
+        Observation.UserRun shared = new Observation.UserRun(0, 3, 1000, 409_300_000L, 0).onCpu(203_800_000L);
+        assertThat(check(RuntimeProfile.GO1_13, true, List.of(shared))).singleElement().satisfies(x -> {
+            assertThat(x.id()).isEqualTo(AnomalyId.COOP_STARVATION);
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+        });
+        Observation.UserRun alone = new Observation.UserRun(0, 3, 1000, 409_300_000L, 0).onCpu(400_000_000L);
+        assertThat(check(RuntimeProfile.GO1_13, true, List.of(alone))).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
+            assertThat(x.message()).startsWith("thread 1000 ran 409.3 ms of user code without a syscall, on a CPU"
+                    + " 400.0 ms of it, 13 times the 30.3 ms deadline: ");
+        });
+    }
+
+    @Test
     void aHangWithoutSigurgExceedsTheLatencyBound() {
         List<Violation> v = check(RuntimeProfile.GO1_16_TO_1_25,
                 List.of(new Observation.UserRun(5 * MS, 7, 1002, 5 * MS + 3 * DEADLINE + 1, 0, "the capture ended")));
@@ -105,7 +121,8 @@ class RunRulesTest {
             assertThat(x.severity()).isEqualTo(Severity.WARNING);
             assertThat(x.refs()).containsExactly(3L, 100L);
             assertThat(x.message()).isEqualTo("thread 1000 ran 80.0 ms of user code without a syscall while thread"
-                    + " 1001 waited 60.1 ms for the world to stop: its goroutine kept its P past the stop request,"
+                    + " 1001 waited 60.1 ms for the world to stop or a safe point: its goroutine kept its P past the"
+                    + " stop request,"
                     + " and with go1.13 only a function call lets it stop");
         });
         assertThat(v).extracting(Violation::id).contains(AnomalyId.STW_STRAGGLER);

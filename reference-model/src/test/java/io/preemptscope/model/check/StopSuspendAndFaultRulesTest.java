@@ -75,7 +75,8 @@ class StopSuspendAndFaultRulesTest {
             assertThat(v.id()).isEqualTo(AnomalyId.STW_STRAGGLER);
             assertThat(v.severity()).isEqualTo(Severity.INFO);
             assertThat(v.message()).isEqualTo("thread 2001 waited 4.4 ms (40 timeouts of 100 µs on futex 0x52f050) for"
-                    + " the world to stop, but no SIGURG was sent: the stop loop signals every P running a goroutine,"
+                    + " the world to stop (or for every P to pass a safe point, which forEachP waits for the same way),"
+                    + " but no SIGURG was sent: the stop loop signals every P running a goroutine,"
                     + " so none was; it waited for Ps changing hands (threads in the runtime or in syscalls, which"
                     + " tracing slows), not for a goroutine that could not be stopped");
         });
@@ -111,7 +112,8 @@ class StopSuspendAndFaultRulesTest {
         assertThat(check(go("1.19.8", true), obs)).singleElement().satisfies(v -> {
             assertThat(v.severity()).isEqualTo(Severity.INFO);
             assertThat(v.message()).isEqualTo("thread 2001 waited 4.7 ms (1 timeout of 100 µs on futex 0x52f050) for"
-                    + " the world to stop, but its 1 sleep of 100 µs took 4.6 ms: the waiter itself was off the CPU"
+                    + " the world to stop (or for every P to pass a safe point, which forEachP waits for the same way),"
+                    + " but its 1 sleep of 100 µs took 4.6 ms: the waiter itself was off the CPU"
                     + " for most of the wait, which shows no goroutine holding a P that long");
         });
     }
