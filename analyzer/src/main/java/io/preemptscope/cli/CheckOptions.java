@@ -20,7 +20,7 @@ final class CheckOptions {
     List<String> checks = new ArrayList<>();
 
     @Option(names = "--tolerance", paramLabel = "NAME=VALUE[%]",
-            description = "How much worse no-regression lets the candidate be, e.g. p99=20% or sysmon-stalls=2;"
+            description = "How much worse no-regression lets the candidate be, e.g. p99=20%% or sysmon-stalls=2;"
                     + " NAME is p50, p99, longest-run, delivery, sigurg-rate, eintr or sysmon-stalls. Repeatable.")
     List<String> tolerances = new ArrayList<>();
 

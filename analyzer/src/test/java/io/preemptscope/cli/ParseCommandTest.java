@@ -157,6 +157,26 @@ class ParseCommandTest {
         assertThat(parse.out()).contains("--stats").contains("--strict").contains("--format");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"parse", "analyze", "capture", "report", "compare",
+        "regress", "timeline"})
+    void everyCommandsHelpIsCleanOnStderr(String command) {
+        // picocli warns on System.err when a description holds a bare '%'
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        Result help;
+        try {
+            help = run(command, "--help");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).startsWith("Usage: preemptscope " + command);
+        assertThat(help.err()).isEmpty();
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void parseAndAnalyzeShareOptionsButNotTheirDefaults() {
         assertThat(run("parse", "--help").out()).contains("jsonl (default for events)").contains("default 50)");
