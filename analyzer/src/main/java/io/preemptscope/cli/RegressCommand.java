@@ -67,6 +67,13 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--gotrace", description = "Also record a Go execution trace (Go test binaries; see capture --help).")
     boolean gotrace;
 
+    @Option(names = "--backend", defaultValue = "strace", paramLabel = "BACKEND",
+            description = "What records each run, as for capture: strace (default) or perf (less overhead, and when"
+                    + " each thread was on a CPU).")
+    String backend;
+
+    private io.preemptscope.capture.CaptureBackend recorder;
+
     @Option(names = "--gotrace-env", paramLabel = "NAME",
             description = "The variable the program reads its runtime/trace path from (implies --gotrace).")
     String gotraceEnv;
@@ -95,6 +102,11 @@ public final class RegressCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (runs < 1) {
             throw new CommandLine.ParameterException(cl, "--runs: must be at least 1, got " + runs);
+        }
+        try {
+            recorder = io.preemptscope.capture.CaptureBackend.parse(backend);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--backend: " + e.getMessage());
         }
         Duration limit;
         try {
@@ -192,7 +204,7 @@ public final class RegressCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
             outcome = capture.run(new CaptureRequest(command, 0, null, mode, CaptureFilter.ALL,
-                    gotrace || gotraceEnv != null, gotraceEnv, dir, true));
+                    gotrace || gotraceEnv != null, gotraceEnv, dir, true, recorder));
         } catch (CaptureException e) {
             err.println("preemptscope: regress: " + e.getMessage());
             err.flush();

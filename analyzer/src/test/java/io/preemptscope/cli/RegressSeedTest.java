@@ -75,6 +75,20 @@ class RegressSeedTest {
     }
 
     @Test
+    void theSameExperimentRecordedByPerf() throws Exception {
+        Path out = work.resolve("regress-perf");
+        Cli.Result r = Cli.run("regress", "--backend", "perf", "--timeout", "3s", "--out", out.toString(), "--",
+                seed.toString());
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("baseline-starved            | hung ")
+                .containsPattern("candidate-sigurg-sent +\\| - +\\| [1-9]\\d* sent +\\| - +\\| pass")
+                .contains("result: PASS");
+        assertThat(out.resolve("go1.13-run1/perf.txt")).exists();
+        assertThat(out.resolve("go1.14-run1/perf.txt")).exists();
+        assertThat(out.resolve("go1.14-run1/strace.txt")).doesNotExist();
+    }
+
+    @Test
     void twoRunsOfEachModeAreJudgedTogetherAndSayHowTheyVaried() throws Exception {
         Path out = work.resolve("regress-2");
         Cli.Result r = Cli.run("regress", "--runs", "2", "--timeout", "2s", "--out", out.toString(), "--",
