@@ -149,7 +149,7 @@ final class CompareCharts {
                 ? "How long each preempted time slice ran, from each side's Go trace"
                 : !bTrace && !cTrace
                 ? "How long the target thread had run user code since its last syscall when each SIGURG arrived"
-                        + " (not a time slice: strace shows no cooperative preemption)"
+                        + " (not a time slice: a syscall capture shows no cooperative preemption)"
                 : "Baseline: " + what(baseline) + "; candidate: " + what(candidate) + " (different measures)")
                 + "; a curve further left is quicker. The shaded band is the model's 10 ms time slice up to its"
                 + " deadline." + (missing.isEmpty() ? "" : " Only one curve: " + String.join(", ", missing) + ".");

@@ -99,8 +99,10 @@ record FindingAdvice(String title, String meaning, String action) {
                             + " the kernel. The kernel restarts or fails the call as the next findings show.",
                     "Nothing, unless EINTR reaches the program (see the EINTR findings).")),
             Map.entry("SIGNAL_DELIVERY_LATENCY", new FindingAdvice("Signal delivered late",
-                    "A signal sent with tgkill arrived long after: the target was descheduled, or strace held it.",
-                    "Compare with a capture on an idle machine; strace's own overhead delays delivery.")),
+                    "A signal sent with tgkill arrived long after: the target was descheduled, held by strace, or"
+                            + " in a long kernel path (a page fault).",
+                    "Compare with a capture on an idle machine; strace's own overhead delays delivery, and a capture"
+                            + " with --backend perf shows where the target was.")),
             Map.entry("EINTR_DESPITE_SA_RESTART", new FindingAdvice("EINTR despite SA_RESTART",
                     "The kernel should have restarted this call transparently; a file system or driver returned"
                             + " EINTR directly (FUSE, NFS, some devices).",

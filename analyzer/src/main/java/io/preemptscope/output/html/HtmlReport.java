@@ -166,8 +166,11 @@ public final class HtmlReport {
                     m.timed() ? Format.duration(user) : "–", m.timed() ? Format.duration(longest) : "–",
                     Format.count(eintr)));
         }
-        String note = (m.timed() ? "Time in user code is the time between a thread's syscalls (strace cannot tell"
-                + " time off the CPU from user code); " : "The capture has no timestamps, so no times; ")
+        String note = (!m.timed() ? "The capture has no timestamps, so no times; "
+                : m.kernel() != null ? "Time in user code is the time between a thread's syscalls, on a CPU or not"
+                        + " (the key figures give perf's time off the CPU); "
+                : "Time in user code is the time between a thread's syscalls (strace cannot tell time off the CPU from"
+                        + " user code); ")
                 + "threads with the most SIGURGs first, then the most user time.";
         return new ReportPage.ThreadTable(rows, note);
     }

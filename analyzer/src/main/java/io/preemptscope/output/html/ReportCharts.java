@@ -121,7 +121,7 @@ final class ReportCharts {
             xLabel = "user-space run of the thread when SIGURG arrived (ms, log scale)";
             caption = "How long the target thread had run user code since its last syscall when each SIGURG"
                     + " arrived. Not a time slice: a slice goes on across fast syscalls, and goroutines switch"
-                    + " without one (strace shows no cooperative preemption); the shaded band, the model's 10 ms"
+                    + " without one (a syscall capture shows no cooperative preemption); the shaded band, the model's 10 ms"
                     + " time slice up to its deadline, is for scale.";
         }
         int[] range = range(counts, true);
@@ -384,6 +384,11 @@ final class ReportCharts {
                 java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         y.setSmallestValue(1);
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, true);
+        // from 10 µs (below sysmon's 20 µs start) to above its 10 ms cap: the decades stay labelled
+        // even when a capture shows only sleeps near the cap
+        double highest = Math.max(requested.getItemCount() == 0 ? 0 : requested.getMaxY(),
+                observed.getItemCount() == 0 ? 0 : observed.getMaxY());
+        y.setRange(10, Math.max(20_000, highest * 1.5));
         NumberAxis x = new NumberAxis("time since the capture's first event (s)");
         x.setRange(0, Math.max(width, axis.used() * width));
         XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -578,8 +583,8 @@ final class ReportCharts {
         XYPlot plot = new XYPlot(data, x, ChartStyle.count("signals"), renderer);
         x.setRange(BucketDataset.edgeMs(range[0]), BucketDataset.edgeMs(range[1] + 1));
         add("delivery-latency", title, "Time from the runtime's tgkill to the SIGURG's arrival on its thread: the"
-                + " target runs the handler on its next return to user space; long tails mean it was descheduled or"
-                + " strace held it.", "Histogram of " + Format.count(h.total()) + " SIGURG delivery latencies.",
+                + " target runs the handler on its next return to user space; long tails mean it was descheduled, held"
+                + " by strace, or in a long kernel path.", "Histogram of " + Format.count(h.total()) + " SIGURG delivery latencies.",
                 new JFreeChart(title, null, plot, true), histogramTable(names, counts, "signals"), null);
     }
 
