@@ -27,7 +27,9 @@ final class AnalysisRun {
     private AnalysisRun() {}
 
     /** The result, and each input as read: its name and kind, told by content. */
-    record Outcome(AnalysisResult result, List<CaptureInput> inputs, List<DecodedTrace> traces) {}
+    /** @param kernel what a perf capture showed of the kernel, null for strace */
+    record Outcome(AnalysisResult result, List<CaptureInput> inputs, List<DecodedTrace> traces,
+            io.preemptscope.analysis.kernel.KernelView kernel) {}
 
     /**
      * Opens the captures, replays them and reports unparsable lines as they come.
@@ -51,7 +53,7 @@ final class AnalysisRun {
             AnalysisResult result = new CaptureAnalysis(options).run(run, progress::tick, series, tap);
             reporter.summarize();
             run.requireStraceOutput();
-            return new Outcome(result, run.inputs(), run.traces());
+            return new Outcome(result, run.inputs(), run.traces(), run.kernel().orElse(null));
         } catch (BadInputException e) {
             // a refusal of unrelated inputs gives one line of evidence per pair
             InputErrors.describe(e).lines().forEach(line -> err.println("preemptscope: " + line));

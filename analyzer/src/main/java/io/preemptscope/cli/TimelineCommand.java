@@ -97,7 +97,7 @@ public final class TimelineCommand implements Callable<Integer> {
             boolean gzip = output.file() != null && output.file().getFileName().toString().endsWith(".gz");
             OutputStream out = gzip ? new GzipCompressorOutputStream(bytes, fastest()) : bytes;
             Timeline.Written written = timeline.write(out, trace == null ? null : trace.trace(),
-                    trace == null ? null : trace.name(), outcome.result());
+                    trace == null ? null : trace.name(), outcome.result(), outcome.kernel());
             if (gzip) {
                 ((GzipCompressorOutputStream) out).finish();
             }

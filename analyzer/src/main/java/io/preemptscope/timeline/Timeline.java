@@ -4,6 +4,7 @@ import io.preemptscope.analysis.AnalysisResult;
 import io.preemptscope.analysis.Evidence;
 import io.preemptscope.analysis.Finding;
 import io.preemptscope.analysis.join.JoinMetrics;
+import io.preemptscope.analysis.kernel.KernelView;
 import io.preemptscope.analysis.join.ThreadMapping;
 import io.preemptscope.gotrace.GoTraceFormatException;
 import io.preemptscope.gotrace.decode.GoTraceInput;
@@ -67,9 +68,10 @@ public final class Timeline implements AutoCloseable {
      *
      * @param trace the Go trace joined (or shown on its own clock), null for none
      * @param analysis the analysis of the run: its findings and the join
+     * @param kernel a perf capture's view of the kernel (each thread's stretches on a CPU), null for strace
      */
-    public Written write(OutputStream out, GoTraceInput trace, String traceName, AnalysisResult analysis)
-            throws IOException, GoTraceFormatException {
+    public Written write(OutputStream out, GoTraceInput trace, String traceName, AnalysisResult analysis,
+            KernelView kernel) throws IOException, GoTraceFormatException {
         strace.finish();
         spoolWriter.close();
         spoolOut.close();
@@ -95,6 +97,9 @@ public final class Timeline implements AutoCloseable {
                             stracePid);
                     trace.replay(go);
                     go.finish();
+                }
+                if (kernel != null && strace.baseNs() != Long.MIN_VALUE) {
+                    onCpu(goWriter, kernel, base, stracePid);
                 }
                 goWriter.flush();
                 goEvents = goWriter.written();
@@ -127,6 +132,33 @@ public final class Timeline implements AutoCloseable {
         }
     }
 
+    /** The thread id of the track beside each kernel thread that shows when it was on a CPU. */
+    static final long ON_CPU_BESIDE_THREAD = 2_000_000_000L;
+
+    private final java.util.TreeSet<Integer> onCpuTracks = new java.util.TreeSet<>();
+
+    /** Each stretch a thread spent on a CPU (perf), as a slice on a track beside the thread's own. */
+    private void onCpu(TraceEventWriter w, KernelView kernel, long base, long pid) throws IOException {
+        IOException[] failed = {null};
+        kernel.onCpuIntervals(i -> {
+            long from = i.fromNs() - base;
+            if (failed[0] != null || from < 0 || !window.shows(i.tid(), from, i.toNs() - i.fromNs())) {
+                return;
+            }
+            try {
+                w.complete(pid, ON_CPU_BESIDE_THREAD + i.tid(), "on CPU", "cpu", from, i.toNs() - i.fromNs(),
+                        Map.of("then", i.preempted() ? "switched out while runnable (kernel preemption)"
+                                : "switched out to wait"));
+                onCpuTracks.add(i.tid());
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
     private void metadata(TraceEventWriter w, String capture, long stracePid, GoTimeline go, boolean joined, JoinMetrics join,
             String traceName, int sysmonTid) throws IOException {
         if (strace.baseNs() != Long.MIN_VALUE) {
@@ -134,6 +166,10 @@ public final class Timeline implements AutoCloseable {
                     : strace.executable()));
             w.metadata("process_sort_index", stracePid, 0, "sort_index", 0);
             Map<Integer, Long> goTracks = go == null ? Map.of() : go.goTracks();
+            for (int tid : onCpuTracks) {
+                w.metadata("thread_name", stracePid, ON_CPU_BESIDE_THREAD + tid, "name", "thread " + tid + ": on a CPU (perf)");
+                w.metadata("thread_sort_index", stracePid, ON_CPU_BESIDE_THREAD + tid, "sort_index", 2L * tid);
+            }
             for (int tid : strace.tids()) {
                 if (!window.shows(tid, 0, Long.MAX_VALUE / 2)) {
                     continue;

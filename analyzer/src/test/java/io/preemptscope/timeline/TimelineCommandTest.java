@@ -87,6 +87,13 @@ class TimelineCommandTest {
         assertThat(events(root, "i", null).stream().filter(e -> e.get("cat").asText().equals("signal")).count())
                 .isEqualTo(delivered).isEqualTo(26);
         assertThat(events(root, "s", null)).hasSameSizeAs(events(root, "f", null)).isNotEmpty();
+        // what only perf shows: each stretch a thread spent on a CPU, on a track beside it
+        List<JsonNode> onCpu = events(root, "X", "on CPU");
+        long switchedOut = java.nio.file.Files.lines(java.nio.file.Path.of(bundle, "perf.txt"))
+                .filter(l -> l.contains("PERF_RECORD_SWITCH OUT")).count();
+        assertThat(onCpu).isNotEmpty().hasSizeLessThanOrEqualTo((int) switchedOut + 5);
+        assertThat(events(root, "M", "thread_name").stream().map(e -> e.get("args").get("name").asText()))
+                .anyMatch(n -> n.matches("thread \\d+: on a CPU \\(perf\\)"));
     }
 
     @Test

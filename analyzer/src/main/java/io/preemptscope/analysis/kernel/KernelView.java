@@ -33,6 +33,12 @@ public final class KernelView implements Consumer<PerfEvent> {
     private static final Comparator<KernelMetrics.ThreadCpu> BUSIEST_FIRST = Comparator
             .comparingDouble(KernelMetrics.ThreadCpu::onCpuMs).reversed().thenComparingInt(KernelMetrics.ThreadCpu::tid);
     private final Delays.Recorder onCpu = new Delays.Recorder();
+    /** The on-CPU intervals, for the timeline: tid, start, end, how it ended (1 preempted, 0 blocked), in turn. */
+    private long[] intervals = new long[4 * 1024];
+    private int intervalCount;
+    private long intervalsDropped;
+    /** At most this many intervals are kept (8 MiB); the figures count them all. */
+    static final int MAX_INTERVALS = 262_144;
     private final Delays.Recorder offCpuInLongRuns = new Delays.Recorder();
     private final Delays.Recorder generateToDeliver = new Delays.Recorder();
     private final Delays.Recorder generateToDeliverRunning = new Delays.Recorder();
@@ -93,7 +99,7 @@ public final class KernelView implements Consumer<PerfEvent> {
         int tid = (int) e.tid();
         PerfEvent.Payload p = e.payload();
         if (p instanceof PerfEvent.Switch s) {
-            switched(thread(tid), s, e.timeNs());
+            switched(tid, thread(tid), s, e.timeNs());
         } else if (p instanceof PerfEvent.SyscallEnter) {
             runEnds(tid, e.timeNs());
         } else if (p instanceof PerfEvent.SyscallExit) {
@@ -111,6 +117,7 @@ public final class KernelView implements Consumer<PerfEvent> {
                     if (t != null) {
                         if (Boolean.TRUE.equals(t.on)) {
                             interval(t, e.timeNs());
+                            keep(tid, t.since, e.timeNs(), false);
                         }
                         retire(tid, t);
                     }
@@ -139,7 +146,38 @@ public final class KernelView implements Consumer<PerfEvent> {
         t.runSwitchedOut = 0;
     }
 
-    private void switched(ThreadCpu t, PerfEvent.Switch s, long at) {
+    private void keep(int tid, long from, long to, boolean preempted) {
+        if (intervalCount == MAX_INTERVALS) {
+            intervalsDropped++;
+            return;
+        }
+        if (4 * intervalCount == intervals.length) {
+            intervals = java.util.Arrays.copyOf(intervals, Math.min(2 * intervals.length, 4 * MAX_INTERVALS));
+        }
+        int i = 4 * intervalCount++;
+        intervals[i] = tid;
+        intervals[i + 1] = from;
+        intervals[i + 2] = to;
+        intervals[i + 3] = preempted ? 1 : 0;
+    }
+
+    /** A stretch a thread spent on a CPU, and whether the kernel took the CPU from it (else it blocked or ended). */
+    public record OnCpu(int tid, long fromNs, long toNs, boolean preempted) {}
+
+    /** Each on-CPU stretch in the order they ended, the first {@link #MAX_INTERVALS}. */
+    public void onCpuIntervals(Consumer<OnCpu> out) {
+        for (int i = 0; i < intervalCount; i++) {
+            out.accept(new OnCpu((int) intervals[4 * i], intervals[4 * i + 1], intervals[4 * i + 2],
+                    intervals[4 * i + 3] == 1));
+        }
+    }
+
+    /** On-CPU stretches not kept past {@link #MAX_INTERVALS}. */
+    public long onCpuIntervalsDropped() {
+        return intervalsDropped;
+    }
+
+    private void switched(int tid, ThreadCpu t, PerfEvent.Switch s, long at) {
         switchRecords++;
         if (s.in()) {
             if (Boolean.FALSE.equals(t.on) && t.runStart != Long.MIN_VALUE && t.since >= t.runStart) {
@@ -152,6 +190,7 @@ public final class KernelView implements Consumer<PerfEvent> {
         }
         if (Boolean.TRUE.equals(t.on)) {
             interval(t, at);
+            keep(tid, t.since, at, s.preempted());
         }
         if (s.preempted()) {
             involuntary++;
