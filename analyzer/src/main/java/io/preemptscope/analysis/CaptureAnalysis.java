@@ -70,7 +70,8 @@ public final class CaptureAnalysis {
             replay.strace(strace.get(), onEvent);
             io.preemptscope.analysis.join.JoinMetrics join = replay.join();
             if (join != null && Boolean.FALSE.equals(join.consistent())) {
-                captures.joinDisagrees(replay.joinedTrace(), "no clock offset lines the trace up with the strace log",
+                captures.joinDisagrees(replay.joinedTrace(), "no clock offset lines the trace up with the "
+                                + (captures.kernel().isPresent() ? "perf capture" : "strace log"),
                         "at the best offset, " + join.agreement());
             }
         }

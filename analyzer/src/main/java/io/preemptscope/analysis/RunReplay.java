@@ -84,9 +84,31 @@ final class RunReplay {
             if (traceMarks != null && straceReplayed) {
                 join = io.preemptscope.analysis.join.CaptureJoin.join(traceMarks, straceMarks, strace.sysmonTid(),
                         ref -> refs.evidence(ref).toString(), traceName);
+                if (kernel != null && join.clockOffsetNs() != null) {
+                    join = join.withOnCpuChecks(onCpuChecks(join));
+                }
             }
         }
         return join;
+    }
+
+    /**
+     * perf knows when each thread was on a CPU: each mapped M's run slices, on perf's clock, should
+     * fall in its thread's stretches on a CPU (their midpoints, so the offset's uncertainty matters little).
+     */
+    private List<io.preemptscope.analysis.join.OnCpuCheck> onCpuChecks(io.preemptscope.analysis.join.JoinMetrics j) {
+        List<io.preemptscope.analysis.join.OnCpuCheck> checks = new java.util.ArrayList<>();
+        for (io.preemptscope.analysis.join.ThreadMapping t : j.threadMap()) {
+            long[] mids = traceMarks.sliceMidpoints(t.m());
+            int on = 0;
+            for (long mid : mids) {
+                if (kernel.onCpuAt(t.tid(), mid + j.clockOffsetNs())) {
+                    on++;
+                }
+            }
+            checks.add(new io.preemptscope.analysis.join.OnCpuCheck(t.m(), t.tid(), mids.length, on));
+        }
+        return checks;
     }
 
     /** The name of the Go trace the strace capture is joined with. */

@@ -54,6 +54,16 @@ final class JoinJsonWriter {
         delays(json, "tgkillToDeliveryMs", j.tgkillToDeliveryMs());
         delays(json, "deliveryToPreemptMs", j.deliveryToPreemptMs());
         delays(json, "userRunVsSliceMs", j.userRunVsSliceMs());
+        json.writeArrayFieldStart("onCpuChecks");
+        for (io.preemptscope.analysis.join.OnCpuCheck c : j.onCpuChecks()) {
+            json.writeStartObject();
+            json.writeNumberField("m", c.m());
+            json.writeNumberField("tid", c.tid());
+            json.writeNumberField("slices", c.slices());
+            json.writeNumberField("onCpu", c.onCpu());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeArrayFieldStart("preemptions");
         for (JoinedPreemption p : j.preemptions()) {
             json.writeStartObject();

@@ -25,6 +25,10 @@ final class JoinTextWriter {
             out.printf(Locale.ROOT, "  M %d = thread %d, confidence %.2f (%s)%n", t.m(), t.tid(), t.confidence(),
                     t.basis());
         }
+        for (io.preemptscope.analysis.join.OnCpuCheck c : j.onCpuChecks()) {
+            out.printf(Locale.ROOT, "  perf: %d of M %d's %d run slices fall where thread %d was on a CPU%n", c.onCpu(),
+                    c.m(), c.slices(), c.tid());
+        }
         out.printf(Locale.ROOT, "  async preemptions joined to their SIGURG: %d of %d%n", j.joined(),
                 j.asyncPreemptions());
         if (j.joined() > 0) {

@@ -44,4 +44,23 @@ class LatencyCloserToTruthTest {
         assertThat(perf.get("p90").asDouble()).isLessThan(strace.get("p90").asDouble() / 5);
         assertThat(perf.get("max").asDouble()).isLessThan(strace.get("max").asDouble() / 5);
     }
+
+    @Test
+    void perfConfirmsTheThreadMapByWhenTheThreadWasOnACpu() throws Exception {
+        Cli.Result r = Cli.run("analyze", "--format", "json",
+                Corpus.samples().resolve("perf/agreement/joinload-spin-p1-perf").toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode join = JSON.readTree(r.out()).get("metrics").get("join");
+        JsonNode check = join.get("onCpuChecks");
+        assertThat(check).hasSize(join.get("threadMap").size());
+        // M 0's every run slice, placed on perf's clock, falls where its thread was on a CPU
+        assertThat(check.get(0).get("m").asLong()).isZero();
+        assertThat(check.get(0).get("tid").asInt()).isEqualTo(join.get("threadMap").get(0).get("tid").asInt());
+        assertThat(check.get(0).get("slices").asInt()).isEqualTo(33);
+        assertThat(check.get(0).get("onCpu").asInt()).isEqualTo(33);
+        // a strace capture has no such record
+        Cli.Result s = Cli.run("analyze", "--format", "json",
+                Corpus.samples().resolve("perf/agreement/joinload-spin-p1-strace").toString());
+        assertThat(JSON.readTree(s.out()).get("metrics").get("join").get("onCpuChecks")).isEmpty();
+    }
 }

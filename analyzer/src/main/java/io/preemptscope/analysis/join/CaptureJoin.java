@@ -154,7 +154,7 @@ public final class CaptureJoin {
             return new JoinMetrics(async.size(), 0, 0, 0, Map.of(), Map.of(), async.size(), null, null,
                     "nothing both captures see: no async preemption and no traced syscall the strace capture"
                             + " shows by name", null, "nothing to line up", List.of(), none(), none(), none(), none(),
-                    List.of());
+                    List.of(), List.of());
         }
         Map<Long, ThreadMapping> map = ThreadMapper.map(this, vote.offsetNs());
         ClockBounds bounds;
@@ -556,7 +556,7 @@ public final class CaptureJoin {
         return new JoinMetrics(async, joined, tight, withoutPreemption, unused, unusedState, async - joined, placed ? offset : null,
                 placed ? (bounds.present() ? bounds.uncertaintyNs() : COARSE_ERROR_NS) : null,
                 basis(bounds, vote), consistent, agreement.evidence(), threads, total.delays(), sendToDelivery.delays(),
-                deliveryToPreempt.delays(), runVsSlice.delays(), listed);
+                deliveryToPreempt.delays(), runVsSlice.delays(), listed, List.of());
     }
 
     /**

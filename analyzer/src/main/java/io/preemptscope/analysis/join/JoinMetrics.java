@@ -38,6 +38,8 @@ import java.util.Map;
  *     kernel-side capture's user run at the delivery is from the length of the time slice the trace
  *     shows it ended, |run - slice|. The tracer's own distortion, when the slice is one run
  * @param preemptions the joined preemptions, the first {@link #LISTED} of them
+ * @param onCpuChecks with a perf capture, each mapped M's run slices against its thread's time on a
+ *     CPU; empty otherwise
  */
 public record JoinMetrics(
         long asyncPreemptions,
@@ -57,7 +59,17 @@ public record JoinMetrics(
         Delays tgkillToDeliveryMs,
         Delays deliveryToPreemptMs,
         Delays userRunVsSliceMs,
-        List<JoinedPreemption> preemptions) {
+        List<JoinedPreemption> preemptions,
+        List<OnCpuCheck> onCpuChecks) {
 
     public static final int LISTED = 1000;
+
+    /** The same join, checked against perf's record of when each thread was on a CPU. */
+    public JoinMetrics withOnCpuChecks(List<OnCpuCheck> checks) {
+        return new JoinMetrics(asyncPreemptions, joined, aligned, signalsWithoutPreemption,
+                signalsWithoutPreemptionBySender, signalsWithoutPreemptionByState, preemptionsWithoutSignal,
+                clockOffsetNs, clockOffsetUncertaintyNs, clockBasis, consistent, agreement, threadMap,
+                signalToPreemptMs, tgkillToDeliveryMs, deliveryToPreemptMs, userRunVsSliceMs, preemptions,
+                List.copyOf(checks));
+    }
 }

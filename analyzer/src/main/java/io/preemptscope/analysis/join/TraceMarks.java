@@ -113,6 +113,20 @@ public final class TraceMarks {
         return last;
     }
 
+    /** The midpoints of the M's (or thread's) run slices, in the order they ended. */
+    public long[] sliceMidpoints(long key) {
+        long[] a = slices.get(key);
+        if (a == null) {
+            return new long[0];
+        }
+        int n = sliceCounts.get(key);
+        long[] mid = new long[n];
+        for (int i = 0; i < n; i++) {
+            mid[i] = a[3 * i] + (a[3 * i + 1] - a[3 * i]) / 2;
+        }
+        return mid;
+    }
+
     /** The length of the M's run slice that ended at {@code endNs} (a preemption), -1 when none did. */
     public long sliceLengthEndingAt(long key, long endNs) {
         long[] a = slices.get(key);

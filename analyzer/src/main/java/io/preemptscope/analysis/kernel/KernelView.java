@@ -172,6 +172,46 @@ public final class KernelView implements Consumer<PerfEvent> {
         }
     }
 
+    /** Whether {@code tid} was on a CPU at {@code ns}, as far as the kept stretches tell. */
+    public boolean onCpuAt(int tid, long ns) {
+        if (byThread == null) {
+            byThread = new HashMap<>();
+            Map<Integer, Integer> counts = new HashMap<>();
+            for (int i = 0; i < intervalCount; i++) {
+                counts.merge((int) intervals[4 * i], 1, Integer::sum);
+            }
+            counts.forEach((t, n) -> byThread.put(t, new long[2 * n]));
+            Map<Integer, Integer> filled = new HashMap<>();
+            for (int i = 0; i < intervalCount; i++) {
+                int t = (int) intervals[4 * i];
+                int k = filled.merge(t, 1, Integer::sum) - 1;
+                byThread.get(t)[2 * k] = intervals[4 * i + 1];
+                byThread.get(t)[2 * k + 1] = intervals[4 * i + 2];
+            }
+        }
+        long[] a = byThread.get(tid);
+        if (a == null) {
+            return false;
+        }
+        // a thread's stretches are disjoint and kept in order: the last to start at or before ns
+        int lo = 0;
+        int hi = a.length / 2 - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[2 * mid] <= ns) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found >= 0 && ns <= a[2 * found + 1];
+    }
+
+    /** Each thread's kept stretches as start, end pairs; built once the capture has been read. */
+    private Map<Integer, long[]> byThread;
+
     /** On-CPU stretches not kept past {@link #MAX_INTERVALS}. */
     public long onCpuIntervalsDropped() {
         return intervalsDropped;
