@@ -99,14 +99,25 @@ final class RunReplay {
     private List<io.preemptscope.analysis.join.OnCpuCheck> onCpuChecks(io.preemptscope.analysis.join.JoinMetrics j) {
         List<io.preemptscope.analysis.join.OnCpuCheck> checks = new java.util.ArrayList<>();
         for (io.preemptscope.analysis.join.ThreadMapping t : j.threadMap()) {
-            long[] mids = traceMarks.sliceMidpoints(t.m());
+            long[] bounds = traceMarks.sliceBounds(t.m());
             int on = 0;
-            for (long mid : mids) {
-                if (kernel.onCpuAt(t.tid(), mid + j.clockOffsetNs())) {
+            int switchedOut = 0;
+            io.preemptscope.analysis.join.Delays.Recorder off = new io.preemptscope.analysis.join.Delays.Recorder();
+            for (int i = 0; i < bounds.length; i += 2) {
+                long from = bounds[i] + j.clockOffsetNs();
+                long to = bounds[i + 1] + j.clockOffsetNs();
+                if (kernel.onCpuAt(t.tid(), from + (to - from) / 2)) {
                     on++;
                 }
+                long offCpu = (to - from) - kernel.onCpuNs(t.tid(), from, to);
+                off.record(offCpu);
+                // a few µs at either end is the offset's uncertainty, not a switch-out
+                if (offCpu > Math.max(j.clockOffsetUncertaintyNs(), 0) * 2 + 10_000) {
+                    switchedOut++;
+                }
             }
-            checks.add(new io.preemptscope.analysis.join.OnCpuCheck(t.m(), t.tid(), mids.length, on));
+            checks.add(new io.preemptscope.analysis.join.OnCpuCheck(t.m(), t.tid(), bounds.length / 2, on,
+                    switchedOut, off.delays()));
         }
         return checks;
     }

@@ -61,6 +61,8 @@ final class JoinJsonWriter {
             json.writeNumberField("tid", c.tid());
             json.writeNumberField("slices", c.slices());
             json.writeNumberField("onCpu", c.onCpu());
+            json.writeNumberField("switchedOut", c.switchedOut());
+            delays(json, "offCpuMs", c.offCpuMs());
             json.writeEndObject();
         }
         json.writeEndArray();

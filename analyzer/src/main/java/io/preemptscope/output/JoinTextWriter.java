@@ -26,8 +26,9 @@ final class JoinTextWriter {
                     t.basis());
         }
         for (io.preemptscope.analysis.join.OnCpuCheck c : j.onCpuChecks()) {
-            out.printf(Locale.ROOT, "  perf: %d of M %d's %d run slices fall where thread %d was on a CPU%n", c.onCpu(),
-                    c.m(), c.slices(), c.tid());
+            out.printf(Locale.ROOT, "  perf: %d of M %d's %d run slices fall where thread %d was on a CPU; %d spent"
+                    + " time off any CPU (ms off, per slice: %s)%n", c.onCpu(), c.m(), c.slices(), c.tid(),
+                    c.switchedOut(), percentiles(c.offCpuMs()));
         }
         out.printf(Locale.ROOT, "  async preemptions joined to their SIGURG: %d of %d%n", j.joined(),
                 j.asyncPreemptions());

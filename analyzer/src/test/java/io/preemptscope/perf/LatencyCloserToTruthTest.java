@@ -58,6 +58,13 @@ class LatencyCloserToTruthTest {
         assertThat(check.get(0).get("tid").asInt()).isEqualTo(join.get("threadMap").get(0).get("tid").asInt());
         assertThat(check.get(0).get("slices").asInt()).isEqualTo(33);
         assertThat(check.get(0).get("onCpu").asInt()).isEqualTo(33);
+        // and how much of each slice the kernel kept the thread off its CPU: the same 5 switch-outs
+        // (at most 0.911 ms) the kernel view finds in the user runs past 10 ms
+        assertThat(check.get(0).get("switchedOut").asInt()).isEqualTo(5);
+        assertThat(check.get(0).get("offCpuMs").get("max").asDouble()).isEqualTo(0.911);
+        JsonNode kernel = JSON.readTree(r.out()).get("metrics").get("kernel");
+        assertThat(kernel.get("longUserRunsSwitchedOut").asInt()).isEqualTo(5);
+        assertThat(kernel.get("offCpuInLongUserRunsMs").get("max").asDouble()).isEqualTo(0.911);
         // a strace capture has no such record
         Cli.Result s = Cli.run("analyze", "--format", "json",
                 Corpus.samples().resolve("perf/agreement/joinload-spin-p1-strace").toString());

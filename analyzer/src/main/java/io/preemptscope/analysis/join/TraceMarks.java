@@ -113,18 +113,19 @@ public final class TraceMarks {
         return last;
     }
 
-    /** The midpoints of the M's (or thread's) run slices, in the order they ended. */
-    public long[] sliceMidpoints(long key) {
+    /** The M's (or thread's) run slices as start, end pairs, in the order they ended. */
+    public long[] sliceBounds(long key) {
         long[] a = slices.get(key);
         if (a == null) {
             return new long[0];
         }
         int n = sliceCounts.get(key);
-        long[] mid = new long[n];
+        long[] out = new long[2 * n];
         for (int i = 0; i < n; i++) {
-            mid[i] = a[3 * i] + (a[3 * i + 1] - a[3 * i]) / 2;
+            out[2 * i] = a[3 * i];
+            out[2 * i + 1] = a[3 * i + 1];
         }
-        return mid;
+        return out;
     }
 
     /** The length of the M's run slice that ended at {@code endNs} (a preemption), -1 when none did. */

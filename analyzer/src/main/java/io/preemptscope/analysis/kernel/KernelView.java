@@ -174,6 +174,40 @@ public final class KernelView implements Consumer<PerfEvent> {
 
     /** Whether {@code tid} was on a CPU at {@code ns}, as far as the kept stretches tell. */
     public boolean onCpuAt(int tid, long ns) {
+        long[] a = stretches(tid);
+        int i = lastStartingBy(a, ns);
+        return i >= 0 && ns <= a[2 * i + 1];
+    }
+
+    /** How long {@code tid} was on a CPU within [fromNs, toNs], as far as the kept stretches tell. */
+    public long onCpuNs(int tid, long fromNs, long toNs) {
+        long[] a = stretches(tid);
+        long on = 0;
+        for (int i = Math.max(0, lastStartingBy(a, fromNs)); i < a.length / 2 && a[2 * i] <= toNs; i++) {
+            on += Math.max(0, Math.min(toNs, a[2 * i + 1]) - Math.max(fromNs, a[2 * i]));
+        }
+        return on;
+    }
+
+    /** The index of the thread's last stretch that starts at or before ns, -1 for none. */
+    private static int lastStartingBy(long[] a, long ns) {
+        int lo = 0;
+        int hi = a.length / 2 - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[2 * mid] <= ns) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** A thread's kept stretches, start and end in turn (disjoint, in order). */
+    private long[] stretches(int tid) {
         if (byThread == null) {
             byThread = new HashMap<>();
             Map<Integer, Integer> counts = new HashMap<>();
@@ -189,24 +223,7 @@ public final class KernelView implements Consumer<PerfEvent> {
                 byThread.get(t)[2 * k + 1] = intervals[4 * i + 2];
             }
         }
-        long[] a = byThread.get(tid);
-        if (a == null) {
-            return false;
-        }
-        // a thread's stretches are disjoint and kept in order: the last to start at or before ns
-        int lo = 0;
-        int hi = a.length / 2 - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[2 * mid] <= ns) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found >= 0 && ns <= a[2 * found + 1];
+        return byThread.getOrDefault(tid, new long[0]);
     }
 
     /** Each thread's kept stretches as start, end pairs; built once the capture has been read. */
