@@ -98,19 +98,7 @@ public final class TraceMarks {
 
     /** The last slice of the M (or thread) that started at or before {@code tsNs}, -1 for none. */
     private int sliceAt(long[] a, int n, long tsNs) {
-        int lo = 0;
-        int hi = n - 1;
-        int last = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[3 * mid] <= tsNs) {
-                last = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return last;
+        return io.preemptscope.util.Strided.lastAtMost(a, 3, n, tsNs);
     }
 
     /** The M's (or thread's) run slices as start, end pairs, in the order they ended. */

@@ -191,19 +191,7 @@ public final class KernelView implements Consumer<PerfEvent> {
 
     /** The index of the thread's last stretch that starts at or before ns, -1 for none. */
     private static int lastStartingBy(long[] a, long ns) {
-        int lo = 0;
-        int hi = a.length / 2 - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[2 * mid] <= ns) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
+        return io.preemptscope.util.Strided.lastAtMost(a, 2, a.length / 2, ns);
     }
 
     /** A thread's kept stretches, start and end in turn (disjoint, in order). */
