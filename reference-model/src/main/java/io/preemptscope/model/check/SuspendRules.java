@@ -37,6 +37,8 @@ final class SuspendRules {
     /** Per target: a SIGURG from a spinning thread not yet delivered. */
     private final Map<Integer, Observation.SignalSent> undelivered = new HashMap<>();
     private final Map<Integer, Long> earlyDeliveries = new HashMap<>();
+    /** Per sender: its last SIGURG sent outside a spin, which a spin starting at once counts as its own. */
+    private final Map<Integer, Observation.SignalSent> lastSent = new HashMap<>();
 
     SuspendRules(ViolationSink sink) {
         this.sink = sink;
@@ -51,16 +53,29 @@ final class SuspendRules {
         if (spin == null) {
             spin = new Spin(y);
             spins.put(y.tid(), spin);
+            // suspendG sends its SIGURG before it first yields: a send just before belongs to this wait
+            Observation.SignalSent just = lastSent.remove(y.tid());
+            if (just != null && y.timeNs() - just.timeNs() <= SPIN_GAP_NS) {
+                counted(spin, just);
+            }
         }
         spin.yields++;
         spin.last = y.timeNs();
     }
 
     void sent(Observation.SignalSent s) {
-        Spin spin = spins.get(s.sender());
-        if (spin == null || !SIGURG.equals(s.signal()) || s.timeNs() - spin.last > SPIN_GAP_NS) {
+        if (!SIGURG.equals(s.signal())) {
             return;
         }
+        Spin spin = spins.get(s.sender());
+        if (spin == null || s.timeNs() - spin.last > SPIN_GAP_NS) {
+            lastSent.put(s.sender(), s);
+            return;
+        }
+        counted(spin, s);
+    }
+
+    private void counted(Spin spin, Observation.SignalSent s) {
         spin.sends++;
         spin.target = s.targetTid();
         Long early = earlyDeliveries.remove(s.targetTid());

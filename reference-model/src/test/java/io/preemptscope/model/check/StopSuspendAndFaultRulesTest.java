@@ -217,6 +217,28 @@ class StopSuspendAndFaultRulesTest {
     }
 
     @Test
+    void theSigurgSuspendGSendsJustBeforeItFirstYieldsBelongsToTheSpin() {
+        // gojq under perf: getpid, tgkill(SIGURG), then 20 yields; the target is in a syscall and takes it later
+        List<Observation> obs = new ArrayList<>();
+        obs.add(sent(0, 1, GC, T));
+        for (int k = 0; k < 20; k++) {
+            obs.add(new Observation.Yielded(30 * US + k * 100 * US, k + 2, GC));
+        }
+        obs.add(delivered(2 * MS + 100 * US, 30, T));
+        assertThat(check(go("1.19.8", false), obs)).filteredOn(v -> v.id() == AnomalyId.GC_SUSPEND_SPIN)
+                .singleElement().satisfies(v -> {
+            assertThat(v.message()).startsWith("thread 2003 called sched_yield 20 times in 1.9 ms, 1 tgkill(SIGURG),"
+                    + " last to thread " + T);
+        });
+        // a send long before is another wait's
+        List<Observation> older = new ArrayList<>(obs);
+        older.set(0, sent(-5 * MS, 1, GC, T));
+        older.sort(java.util.Comparator.comparingLong(Observation::timeNs));
+        assertThat(check(go("1.19.8", false), older)).filteredOn(v -> v.id() == AnomalyId.GC_SUSPEND_SPIN)
+                .singleElement().satisfies(v -> assertThat(v.message()).contains("sending no SIGURG"));
+    }
+
+    @Test
     void sendingSigurgToAnotherProcessRightAfterGettingOneIsARelay() {
         List<Observation> relay = List.of(delivered(0, 1, T), new Observation.SignalSentOut(2 * MS, 2, 2005, 4200, "SIGURG"));
         assertThat(check(go("1.19.8", false), relay)).singleElement().satisfies(v -> {
