@@ -102,6 +102,11 @@ public final class TimelineCommand implements Callable<Integer> {
                 ((GzipCompressorOutputStream) out).finish();
             }
             out.flush();
+            if (outcome.kernel() != null && outcome.kernel().onCpuIntervalsDropped() > 0) {
+                err.printf(Locale.ROOT, "preemptscope: warning: timeline: the on-CPU tracks hold the first %d stretches;"
+                        + " %d later ones were left out%n", io.preemptscope.analysis.kernel.KernelView.MAX_INTERVALS,
+                        outcome.kernel().onCpuIntervalsDropped());
+            }
             if (written.cut() > 0) {
                 err.printf(Locale.ROOT, "preemptscope: warning: timeline: --max-events %d reached: %d later strace and"
                         + " Go events were left out (the strace events come first, then the Go trace's); narrow the"

@@ -24,7 +24,6 @@ public final class StraceStream implements AutoCloseable {
     private final List<StraceInputs.InputFile> files;
     private final EventSource reader;
     private final BooleanSupplier nothingParsed;
-    private final boolean perf;
     private final StraceEvent first;
     /** Reads on from the second event; null when there is no first. */
     private final PrefetchingReader ahead;
@@ -33,11 +32,10 @@ public final class StraceStream implements AutoCloseable {
     private SameRunCheck watch;
 
     private StraceStream(List<StraceInputs.InputFile> files, EventSource reader, BooleanSupplier nothingParsed,
-            boolean perf, StraceEvent first) {
+            StraceEvent first) {
         this.files = files;
         this.reader = reader;
         this.nothingParsed = nothingParsed;
-        this.perf = perf;
         this.first = first;
         this.ahead = first == null ? null : new PrefetchingReader(reader);
     }
@@ -49,7 +47,7 @@ public final class StraceStream implements AutoCloseable {
         } catch (StraceInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        return opened(files, reader, () -> nothingParsed(reader), false);
+        return opened(files, reader, () -> nothingParsed(reader));
     }
 
     /** A perf script text as the run's events; {@code observer} sees each perf event as read. */
@@ -61,13 +59,13 @@ public final class StraceStream implements AutoCloseable {
         } catch (StraceInputException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        return opened(List.of(file), reader, reader::nothingParsed, true);
+        return opened(List.of(file), reader, reader::nothingParsed);
     }
 
     private static StraceStream opened(List<StraceInputs.InputFile> files, EventSource reader,
-            BooleanSupplier nothingParsed, boolean perf) throws BadInputException {
+            BooleanSupplier nothingParsed) throws BadInputException {
         try {
-            return new StraceStream(files, reader, nothingParsed, perf, reader.next());
+            return new StraceStream(files, reader, nothingParsed, reader.next());
         } catch (IOException | StraceInputException e) {
             closeQuietly(reader);
             throw new BadInputException(e.getMessage(), e);
@@ -125,11 +123,6 @@ public final class StraceStream implements AutoCloseable {
     /** Whether every line read was unparsable: then the input was not strace (or perf script) output at all. */
     boolean nothingParsed() {
         return nothingParsed.getAsBoolean();
-    }
-
-    /** Whether the events come from a perf capture. */
-    public boolean perf() {
-        return perf;
     }
 
     private static boolean nothingParsed(StraceReader reader) {

@@ -38,7 +38,7 @@ public final class KernelView implements Consumer<PerfEvent> {
     private int intervalCount;
     private long intervalsDropped;
     /** At most this many intervals are kept (8 MiB); the figures count them all. */
-    static final int MAX_INTERVALS = 262_144;
+    public static final int MAX_INTERVALS = 262_144;
     private final Delays.Recorder offCpuInLongRuns = new Delays.Recorder();
     private final Delays.Recorder generateToDeliver = new Delays.Recorder();
     private final Delays.Recorder generateToDeliverRunning = new Delays.Recorder();
@@ -47,11 +47,12 @@ public final class KernelView implements Consumer<PerfEvent> {
      * Long runs by thread and start. Concurrent: the replay reads a run as soon as the event that ends
      * it arrives, while this reader thread goes on ahead (the queue between them orders the two).
      */
-    private final Map<RunKey, LongRun> longRuns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ThreadTime, LongRun> longRuns = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record RunKey(int tid, long startNs) {}
+    /** A moment on one thread: where a run starts, when a signal is delivered. */
+    private record ThreadTime(int tid, long ns) {}
     /** Late SIGURG deliveries (past {@link #LATE_DELIVERY_NS}), by thread and delivery time. */
-    private final Map<Long, Map<Long, LateDelivery>> lateDeliveries = new HashMap<>();
+    private final Map<ThreadTime, LateDelivery> lateDeliveries = new HashMap<>();
     private int lateDeliveryCount;
     private static final long LATE_DELIVERY_NS = 100_000L;
     private int longRunCount;
@@ -271,7 +272,7 @@ public final class KernelView implements Consumer<PerfEvent> {
                 longRunsOffCpu++;
             }
             if (longRunCount < MAX_LONG_RUNS) {
-                longRuns.put(new RunKey(tid, t.runStart), new LongRun(tid, t.runStart, at, offCpu, t.runSwitchedOut));
+                longRuns.put(new ThreadTime(tid, t.runStart), new LongRun(tid, t.runStart, at, offCpu, t.runSwitchedOut));
                 longRunCount++;
             }
         }
@@ -315,7 +316,7 @@ public final class KernelView implements Consumer<PerfEvent> {
         long[] g = t.pendingSigurg.pollFirst();
         long delay = at - g[0];
         if (delay > LATE_DELIVERY_NS && lateDeliveryCount < MAX_LONG_RUNS) {
-            lateDeliveries.computeIfAbsent((long) tid, k -> new HashMap<>()).put(at, new LateDelivery(g[0],
+            lateDeliveries.put(new ThreadTime(tid, at), new LateDelivery(g[0],
                     g[1] < 0 ? null : g[1] == 1, t.lastIn >= g[0] ? t.lastIn : -1));
             lateDeliveryCount++;
         }
@@ -346,13 +347,12 @@ public final class KernelView implements Consumer<PerfEvent> {
 
     /** The SIGURG delivered to {@code tid} at {@code deliveredNs}, when it came late; else null. */
     public LateDelivery lateDelivery(int tid, long deliveredNs) {
-        Map<Long, LateDelivery> d = lateDeliveries.get((long) tid);
-        return d == null ? null : d.get(deliveredNs);
+        return lateDeliveries.get(new ThreadTime(tid, deliveredNs));
     }
 
     /** The user run of {@code tid} that began at {@code startNs}, when it was past forcePreemptNS; else null. */
     public LongRun longRun(int tid, long startNs) {
-        return longRuns.get(new RunKey(tid, startNs));
+        return longRuns.get(new ThreadTime(tid, startNs));
     }
 
     /**
