@@ -50,7 +50,7 @@ record FindingAdvice(String title, String meaning, String action) {
                             + " holds its P, and every goroutine waiting for that P starves (Go 1.13 behaviour).",
                     "Upgrade past Go 1.14.0 and drop GODEBUG=asyncpreemptoff=1; if neither is possible, add a"
                             + " function call or runtime.Gosched() to the hot loop.")),
-            Map.entry("STW_STRAGGLER", new FindingAdvice("Stop-the-world waited for a straggler",
+            Map.entry("STW_STRAGGLER", new FindingAdvice("Stop-the-world or a safe-point wait held up by a straggler",
                     "A stop-the-world (GC) asks every P to stop every 100 µs; one did not stop for over 1 ms, so"
                             + " every goroutine waited.",
                     "Look for tight loops in code that runs during GC; upgrade past Go 1.14.3 if the release is older.")),
